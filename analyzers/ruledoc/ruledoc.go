@@ -95,6 +95,12 @@ func FromComment(docText, name string, meta Meta) (finding.Rule, error) {
 		return finding.Rule{}, fmt.Errorf("doc.go has no heading %q", "# Analyzer "+name)
 	}
 	blocks := doc.Content[start:]
+	for i, b := range blocks {
+		if h, ok := b.(*comment.Heading); ok && strings.HasPrefix(plain(h.Text), "Analyzer ") {
+			blocks = blocks[:i] // the next analyzer's section
+			break
+		}
+	}
 	if len(blocks) == 0 {
 		return finding.Rule{}, fmt.Errorf("analyzer %s: empty documentation", name)
 	}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sdlkit/sdlkit/analyzers"
+	"github.com/sdlkit/sdlkit/report"
+)
+
+func newRulesCmd() *cobra.Command {
+	var format, output string
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List every rule: ID, name, default level, CWE, summary (training)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkFormat(format, report.FormatText, report.FormatJSON, report.FormatMarkdown); err != nil {
+				return err
+			}
+			rules := analyzers.Rules()
+			report.SortRules(rules)
+			return writeOutput(cmd, output, func(w io.Writer) error {
+				switch format {
+				case report.FormatJSON:
+					return report.RulesJSON(w, rules)
+				case report.FormatMarkdown:
+					return report.RulesMarkdown(w, rules)
+				}
+				return report.RulesText(w, rules)
+			})
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", report.FormatText, "output format: text, json or markdown (the docs/rules.md reference)")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file (atomically) instead of stdout")
+	return cmd
+}
+
+func newExplainCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "explain RULE",
+		Short:   "Explain a rule: what it catches, why it matters, how to fix it, CWE (training)",
+		Example: "  sdl explain SDL101\n  sdl explain tlsminversion\n  sdl explain G402",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, ok := analyzers.Lookup(args[0])
+			if !ok {
+				return usageError(fmt.Errorf("unknown rule %q; `sdl rules` lists the rules", args[0]))
+			}
+			return report.Explain(cmd.OutOrStdout(), r)
+		},
+	}
+}

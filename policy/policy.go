@@ -1,0 +1,155 @@
+// Package policy loads sdl.yaml, the one policy file of a project: its
+// security requirements, bug bar, phase gates and scan settings. Loading is
+// strict: an unknown key, a wrong type or a bad value is an error naming
+// file:line:column, checked against the JSON Schema that `sdl policy
+// schema` prints.
+package policy
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/sdlkit/sdlkit/internal/yamlschema"
+)
+
+// DefaultFile is the name of the policy file at a module's root.
+const DefaultFile = "sdl.yaml"
+
+//go:embed schema.json
+var schemaJSON []byte
+
+var compiled = sync.OnceValues(func() (*yamlschema.Schema, error) {
+	return yamlschema.Compile("sdl.schema.json", schemaJSON)
+})
+
+// Schema returns the JSON Schema of sdl.yaml.
+func Schema() []byte { return schemaJSON }
+
+// Policy is a loaded sdl.yaml.
+type Policy struct {
+	Version int  `yaml:"version"`
+	Scan    Scan `yaml:"scan"`
+
+	// File is the path the policy was read from ("" for the default
+	// policy) and Digest the SHA-256 of its bytes.
+	File   string `yaml:"-"`
+	Digest string `yaml:"-"`
+
+	doc *yamlschema.Document
+}
+
+// Scan holds the implementation phase's settings.
+type Scan struct {
+	// Include, when not empty, runs only these rules.
+	Include []string `yaml:"include"`
+	// Exclude never runs these rules.
+	Exclude []string `yaml:"exclude"`
+	// Tests scans _test.go files too.
+	Tests bool `yaml:"tests"`
+	// Options are per-rule settings keyed by rule ID.
+	Options map[string]map[string]any `yaml:"options"`
+}
+
+// Default returns the policy used when a project has no sdl.yaml.
+func Default() *Policy { return &Policy{Version: 1} }
+
+// Load reads and validates the policy at path.
+func Load(path string) (*Policy, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading policy: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse validates and decodes policy data; file names it in errors.
+func Parse(file string, data []byte) (*Policy, error) {
+	schema, err := compiled()
+	if err != nil {
+		return nil, err
+	}
+	p := &Policy{}
+	doc, err := schema.Load(file, data, p)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	p.File, p.Digest, p.doc = file, "sha256:"+hex.EncodeToString(sum[:]), doc
+	return p, nil
+}
+
+// Find returns the policy file for a directory: sdl.yaml in dir or in the
+// nearest parent, stopping at the directory that holds go.mod. It returns
+// "" when there is none.
+func Find(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		p := filepath.Join(dir, DefaultFile)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("looking for %s: %w", DefaultFile, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return "", nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+// ErrorAt returns an error positioned at the value the JSON pointer ptr
+// names (for example "/scan/exclude/2"), for problems found after loading,
+// such as a rule ID that does not exist.
+func (p *Policy) ErrorAt(ptr, msg string) error {
+	e := yamlschema.Error{File: p.File, Message: msg}
+	if p.doc != nil {
+		e.Line, e.Column = p.doc.Position(ptr)
+	}
+	if e.File == "" {
+		e.File = DefaultFile
+	}
+	return yamlschema.Errors{e}
+}
+
+// CheckRules reports, with positions, every rule named in the scan
+// settings that known does not accept.
+func (p *Policy) CheckRules(known func(string) bool) error {
+	var errs yamlschema.Errors
+	add := func(ptr, id string) {
+		if !known(id) {
+			var e yamlschema.Errors
+			errors.As(p.ErrorAt(ptr, fmt.Sprintf("unknown rule %q; `sdl rules` lists the rules", id)), &e)
+			errs = append(errs, e...)
+		}
+	}
+	for i, id := range p.Scan.Include {
+		add("/scan/include/"+strconv.Itoa(i), id)
+	}
+	for i, id := range p.Scan.Exclude {
+		add("/scan/exclude/"+strconv.Itoa(i), id)
+	}
+	for _, id := range slices.Sorted(maps.Keys(p.Scan.Options)) {
+		add("/scan/options/"+id, id)
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}

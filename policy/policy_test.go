@@ -1,0 +1,86 @@
+package policy
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestParseScanSettings(t *testing.T) {
+	src := `version: 1
+scan:
+  exclude: [G104, tlsminversion]
+  tests: true
+  options:
+    G101:
+      pattern: "(?i)secret"
+`
+	p, err := Parse("sdl.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Scan.Exclude) != 2 || !p.Scan.Tests || p.Scan.Options["G101"]["pattern"] != "(?i)secret" {
+		t.Errorf("parsed %+v", p.Scan)
+	}
+	if !strings.HasPrefix(p.Digest, "sha256:") {
+		t.Errorf("digest = %q", p.Digest)
+	}
+}
+
+func TestUnknownRuleIsPositioned(t *testing.T) {
+	src := "version: 1\nscan:\n  exclude:\n    - G104\n    - SDL999\n"
+	p, err := Parse("sdl.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = p.CheckRules(func(id string) bool { return id == "G104" })
+	if err == nil || !strings.Contains(err.Error(), `sdl.yaml:5:7: unknown rule "SDL999"`) {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestStrictness(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"version: 2\n", "sdl.yaml:1:10"},
+		{"version: 1\nscann: {}\n", `sdl.yaml:2:1: unknown key "scann"`},
+		{"version: 1\nscan:\n  tests: sometimes\n", "sdl.yaml:3:10"},
+		{"version: 1\nscan:\n  exclude: [G104, G104]\n", "sdl.yaml:3:12"},
+	} {
+		if _, err := Parse("sdl.yaml", []byte(tc.src)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Parse(%q) error = %v, want %q", tc.src, err, tc.want)
+		}
+	}
+}
+
+func TestSchemaIsJSON(t *testing.T) {
+	var v map[string]any
+	if err := json.Unmarshal(Schema(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v["title"] == nil {
+		t.Error("schema has no title")
+	}
+}
+
+func TestFindStopsAtModuleRoot(t *testing.T) {
+	root := t.TempDir()
+	mod := filepath.Join(root, "mod")
+	sub := filepath.Join(mod, "a", "b")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// A policy above the module is not the module's.
+	os.WriteFile(filepath.Join(root, DefaultFile), []byte("version: 1\n"), 0o644)
+	os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module m\n"), 0o644)
+	got, err := Find(sub)
+	if err != nil || got != "" {
+		t.Fatalf("Find = %q, %v; want none", got, err)
+	}
+	os.WriteFile(filepath.Join(mod, DefaultFile), []byte("version: 1\n"), 0o644)
+	got, err = Find(sub)
+	if err != nil || got != filepath.Join(mod, DefaultFile) {
+		t.Fatalf("Find = %q, %v", got, err)
+	}
+}
