@@ -41,6 +41,17 @@ func list(opts *Options) ([]*packages.Package, error) {
 	if len(pkgs) == 0 {
 		return nil, &InputError{Msg: fmt.Sprintf("pattern %s matches no packages", strings.Join(opts.Patterns, " "))}
 	}
+	// A pattern naming a directory that does not exist comes back as a
+	// package with no files and an error.
+	var missing []string
+	for _, p := range pkgs {
+		if len(p.CompiledGoFiles) == 0 && len(p.GoFiles) == 0 && len(p.Errors) > 0 {
+			missing = append(missing, p.Errors[0].Msg)
+		}
+	}
+	if len(missing) == len(pkgs) {
+		return nil, &InputError{Msg: fmt.Sprintf("pattern %s matches no packages: %s", strings.Join(opts.Patterns, " "), strings.Join(missing, "; "))}
+	}
 	if !opts.Tests {
 		return pkgs, nil
 	}
