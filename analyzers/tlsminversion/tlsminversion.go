@@ -28,10 +28,10 @@ var Rule = ruledoc.Rule(doc, "tlsminversion", ruledoc.Meta{
 
 // Analyzer reports tls.Config values that allow TLS versions below 1.2.
 var Analyzer = &analysis.Analyzer{
-	Name:     Rule.Name,
-	Doc:      ruledoc.AnalyzerDoc(Rule),
-	URL:      Rule.HelpURI,
-	Run:      run,
+	Name: Rule.Name,
+	Doc:  ruledoc.AnalyzerDoc(Rule),
+	URL:  Rule.HelpURI,
+	Run:  run,
 }
 
 const (

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -20,7 +21,12 @@ import (
 const gosecModule = "github.com/securego/gosec/v2"
 
 var compiled = sync.OnceValues(func() (*jsonschema.Schema, error) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", gosecModule).Output()
+	// Run go list in this package's directory, inside our module, whatever
+	// the test's working directory is.
+	_, self, _, _ := runtime.Caller(0)
+	cmd := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", gosecModule)
+	cmd.Dir = filepath.Dir(self)
+	out, err := cmd.Output()
 	if err != nil {
 		return nil, fmt.Errorf("locating %s: %w", gosecModule, err)
 	}
