@@ -12,9 +12,25 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sdlkit/sdlkit/analyzers/bodylimit"
+	"github.com/sdlkit/sdlkit/analyzers/cookieflags"
+	"github.com/sdlkit/sdlkit/analyzers/corscredentials"
+	"github.com/sdlkit/sdlkit/analyzers/errorexposure"
 	"github.com/sdlkit/sdlkit/analyzers/gosec"
+	"github.com/sdlkit/sdlkit/analyzers/grpcinsecure"
+	"github.com/sdlkit/sdlkit/analyzers/hostregexp"
+	"github.com/sdlkit/sdlkit/analyzers/httptimeout"
+	"github.com/sdlkit/sdlkit/analyzers/httpurl"
+	"github.com/sdlkit/sdlkit/analyzers/jwtverify"
+	"github.com/sdlkit/sdlkit/analyzers/oauthstate"
+	"github.com/sdlkit/sdlkit/analyzers/oidcskip"
+	"github.com/sdlkit/sdlkit/analyzers/passwordhash"
+	"github.com/sdlkit/sdlkit/analyzers/plaintextlisten"
+	"github.com/sdlkit/sdlkit/analyzers/secretlog"
+	"github.com/sdlkit/sdlkit/analyzers/sqlstring"
 	"github.com/sdlkit/sdlkit/analyzers/suppress"
 	"github.com/sdlkit/sdlkit/analyzers/tlsminversion"
+	"github.com/sdlkit/sdlkit/analyzers/wsorigin"
 	"github.com/sdlkit/sdlkit/finding"
 )
 
@@ -27,7 +43,23 @@ type Checker struct {
 // All returns our analyzers in rule ID order.
 func All() []Checker {
 	cs := []Checker{
+		{bodylimit.Analyzer, bodylimit.Rule},
+		{cookieflags.Analyzer, cookieflags.Rule},
+		{corscredentials.Analyzer, corscredentials.Rule},
+		{errorexposure.Analyzer, errorexposure.Rule},
+		{grpcinsecure.Analyzer, grpcinsecure.Rule},
+		{hostregexp.Analyzer, hostregexp.Rule},
+		{httptimeout.Analyzer, httptimeout.Rule},
+		{httpurl.Analyzer, httpurl.Rule},
+		{jwtverify.Analyzer, jwtverify.Rule},
+		{oauthstate.Analyzer, oauthstate.Rule},
+		{oidcskip.Analyzer, oidcskip.Rule},
+		{passwordhash.Analyzer, passwordhash.Rule},
+		{plaintextlisten.Analyzer, plaintextlisten.Rule},
+		{secretlog.Analyzer, secretlog.Rule},
+		{sqlstring.Analyzer, sqlstring.Rule},
 		{tlsminversion.Analyzer, tlsminversion.Rule},
+		{wsorigin.Analyzer, wsorigin.Rule},
 	}
 	slices.SortFunc(cs, func(a, b Checker) int { return cmp.Compare(a.Rule.ID, b.Rule.ID) })
 	return cs
@@ -169,11 +201,13 @@ func NewSuite(opts Options) (*Suite, error) {
 		s.Analyzers = append(s.Analyzers, s.Gosec)
 	}
 
-	directiveRules := func(id string) bool { return enabled(id) }
-	if enabled(suppress.BadRule.ID) || enabled(suppress.UnusedRule.ID) {
+	// The directive rules check the suppressions of whatever runs: an
+	// include list does not turn them off, only an exclude does.
+	directiveRules := func(id string) bool { return !slices.Contains(exclude, id) }
+	if directiveRules(suppress.BadRule.ID) || directiveRules(suppress.UnusedRule.ID) {
 		s.Analyzers = append(s.Analyzers, set.Reporter(directiveRules))
 		for _, r := range []finding.Rule{suppress.BadRule, suppress.UnusedRule} {
-			if enabled(r.ID) {
+			if directiveRules(r.ID) {
 				s.Rules = append(s.Rules, r)
 			}
 		}
