@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 )
@@ -154,16 +155,16 @@ func reportingDescriptor(r Rule) *sarif.ReportingDescriptor {
 		name := r.Name
 		d.Name = &name
 	}
-	short := r.Summary
-	d.ShortDescription = sarif.NewMultiformatMessageString().WithText(short)
-	full := r.Summary
-	if r.Text != "" {
-		full = r.Text
-	}
-	d.FullDescription = sarif.NewMultiformatMessageString().WithText(full)
+	d.ShortDescription = sarif.NewMultiformatMessageString().WithText(r.Summary)
+	d.FullDescription = sarif.NewMultiformatMessageString().WithText(firstParagraph(r))
 	if r.Help != "" {
-		help := sarif.NewMultiformatMessageString().WithText(cmp.Or(r.Text, r.Help)).WithMarkdown(r.Help)
-		d.Help = help
+		// The Markdown is the documentation; the text form, which SARIF
+		// requires, points to it rather than repeating it.
+		text := r.Summary
+		if r.HelpURI != "" {
+			text += ". Documentation: " + r.HelpURI
+		}
+		d.Help = sarif.NewMultiformatMessageString().WithText(text).WithMarkdown(r.Help)
 	}
 	if r.HelpURI != "" {
 		u := r.HelpURI
@@ -299,4 +300,15 @@ func sarifFix(f Fix) *sarif.Fix {
 		fix.ArtifactChanges = append(fix.ArtifactChanges, byPath[p])
 	}
 	return fix
+}
+
+// firstParagraph returns the first paragraph of a rule's text after its
+// summary: what the rule reports.
+func firstParagraph(r Rule) string {
+	body := strings.TrimSpace(strings.TrimPrefix(r.Text, r.Summary))
+	if body == "" {
+		return r.Summary
+	}
+	p, _, _ := strings.Cut(body, "\n\n")
+	return strings.Join(strings.Fields(p), " ")
 }

@@ -159,7 +159,9 @@ func typeCheck(fset *token.FileSet, im *importer, p *packages.Package) (*package
 			out.Errors = append(out.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
 			continue
 		}
-		f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+		// Keep the (deprecated) object resolution: gosec's rules still
+		// read ast.Ident.Obj, and go vet parses the same way.
+		f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
 		if f != nil {
 			out.Syntax = append(out.Syntax, f)
 			contents[name] = src
