@@ -76,7 +76,9 @@ by --include and --exclude. Suppress a finding in code with
 			}
 			if output != "" && output != "-" {
 				// The file is for machines; the log says what it holds.
-				report.ScanText(cmd.ErrOrStderr(), rs)
+				if err := report.ScanText(cmd.ErrOrStderr(), rs); err != nil {
+					return usageError(err)
+				}
 			}
 			if res.Unsuppressed() > 0 {
 				return failed()
@@ -95,7 +97,6 @@ by --include and --exclude. Suppress a finding in code with
 	f.BoolVar(&allowErrors, "allow-errors", false, "scan the packages that compile and list the others instead of failing")
 	return cmd
 }
-
 
 // loadPolicy loads the policy named by --config, or sdl.yaml found from the
 // working directory, or the default policy; it checks the rules it names.

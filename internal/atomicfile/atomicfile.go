@@ -20,8 +20,9 @@ func Write(path string, mode os.FileMode, fill func(io.Writer) error) (err error
 	}
 	defer func() {
 		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+			// Best effort: the write already failed with a better error.
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
 		}
 	}()
 	if err := tmp.Chmod(mode); err != nil {
