@@ -153,7 +153,11 @@ type Finding struct {
 	RuleID   string   `json:"ruleId"`
 	Message  string   `json:"message"`
 	Severity Severity `json:"severity"`
+	// Level is the SARIF level the tool reported ("error", "warning",
+	// "note", "none"), for findings read from SARIF.
+	Level    string   `json:"level,omitempty"`
 	CWE      []int    `json:"cwe,omitempty"`
+	Tags     []string `json:"tags,omitempty"`
 	Location Location `json:"location"`
 	// Context is the normalised source text the fingerprint is computed from.
 	Context string `json:"-"`

@@ -37,8 +37,13 @@ func Schema() []byte { return schemaJSON }
 
 // Policy is a loaded sdl.yaml.
 type Policy struct {
-	Version int  `yaml:"version"`
-	Scan    Scan `yaml:"scan"`
+	Version      int           `yaml:"version"`
+	Requirements []Requirement `yaml:"requirements"`
+	Bugbar       Bugbar        `yaml:"bugbar"`
+	Gates        Gates         `yaml:"gates"`
+	Exceptions   []Exception   `yaml:"exceptions"`
+	SLA          SLA           `yaml:"sla"`
+	Scan         Scan          `yaml:"scan"`
 
 	// File is the path the policy was read from ("" for the default
 	// policy) and Digest the SHA-256 of its bytes.
@@ -60,8 +65,105 @@ type Scan struct {
 	Options map[string]map[string]any `yaml:"options"`
 }
 
-// Default returns the policy used when a project has no sdl.yaml.
-func Default() *Policy { return &Policy{Version: 1} }
+//go:embed defaults.yaml
+var defaultsYAML []byte
+
+// DefaultsYAML returns the shipped policy as YAML, as `sdl init` writes it.
+func DefaultsYAML() []byte { return defaultsYAML }
+
+var defaults = sync.OnceValues(func() (*Policy, error) {
+	schema, err := compiled()
+	if err != nil {
+		return nil, err
+	}
+	p := &Policy{}
+	if _, err := schema.Load("defaults.yaml", defaultsYAML, p); err != nil {
+		return nil, fmt.Errorf("the shipped policy is invalid: %w", err)
+	}
+	return p, nil
+})
+
+// Default returns the policy used when a project has no sdl.yaml: the
+// shipped bug bar, gates and SLAs.
+func Default() *Policy {
+	d, err := defaults()
+	if err != nil {
+		panic(err) // embedded and tested
+	}
+	p := &Policy{Version: 1}
+	p.fill(d)
+	return p
+}
+
+// fill takes from d every section p leaves out.
+func (p *Policy) fill(d *Policy) {
+	if p.Bugbar.Default == "" && p.Bugbar.Classify == nil {
+		p.Bugbar.Classify = d.Bugbar.Classify
+	}
+	if p.Bugbar.Default == "" {
+		p.Bugbar.Default = d.Bugbar.Default
+	}
+	if p.Bugbar.ExpiryWarningDays == nil {
+		p.Bugbar.ExpiryWarningDays = d.Bugbar.ExpiryWarningDays
+	}
+	for _, g := range []struct{ dst, src **Gate }{
+		{&p.Gates.Design, &d.Gates.Design},
+		{&p.Gates.Implementation, &d.Gates.Implementation},
+		{&p.Gates.Verification, &d.Gates.Verification},
+		{&p.Gates.Release, &d.Gates.Release},
+	} {
+		if *g.dst == nil {
+			*g.dst = *g.src
+		}
+	}
+	for _, l := range []struct {
+		dst *int
+		src int
+	}{
+		{&p.SLA.Critical, d.SLA.Critical},
+		{&p.SLA.Important, d.SLA.Important},
+		{&p.SLA.Moderate, d.SLA.Moderate},
+		{&p.SLA.Low, d.SLA.Low},
+	} {
+		if *l.dst == 0 {
+			*l.dst = l.src
+		}
+	}
+	for i := range p.Exceptions {
+		p.Exceptions[i].Index = i
+	}
+}
+
+// Gate returns the gate of a phase ("design", "implementation",
+// "verification" or "release").
+func (p *Policy) Gate(phase string) (*Gate, error) {
+	switch phase {
+	case "design":
+		return p.Gates.Design, nil
+	case "implementation":
+		return p.Gates.Implementation, nil
+	case "verification":
+		return p.Gates.Verification, nil
+	case "release":
+		return p.Gates.Release, nil
+	}
+	return nil, fmt.Errorf("unknown phase %q (want design, implementation, verification or release)", phase)
+}
+
+// Where returns "file:line:col" of the value at a JSON pointer such as
+// "/exceptions/2", or the file name alone when it is unknown.
+func (p *Policy) Where(ptr string) string {
+	file := p.File
+	if file == "" {
+		file = DefaultFile + " (defaults)"
+	}
+	if p.doc != nil {
+		if line, col := p.doc.Position(ptr); line > 0 {
+			return fmt.Sprintf("%s:%d:%d", file, line, col)
+		}
+	}
+	return file
+}
 
 // Load reads and validates the policy at path.
 func Load(path string) (*Policy, error) {
@@ -84,6 +186,11 @@ func Parse(file string, data []byte) (*Policy, error) {
 	if err != nil {
 		return nil, err
 	}
+	d, err := defaults()
+	if err != nil {
+		return nil, err
+	}
+	p.fill(d)
 	sum := sha256.Sum256(data)
 	p.File, p.Digest, p.doc = file, "sha256:"+hex.EncodeToString(sum[:]), doc
 	return p, nil
