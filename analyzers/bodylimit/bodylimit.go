@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -43,24 +42,6 @@ const (
 	ginPath  = "github.com/gin-gonic/gin"
 )
 
-func importsHTTP(pkg *types.Package) bool {
-	seen := map[*types.Package]bool{}
-	var walk func(p *types.Package) bool
-	walk = func(p *types.Package) bool {
-		for _, imp := range p.Imports() {
-			if seen[imp] {
-				continue
-			}
-			seen[imp] = true
-			if imp.Path() == httpPath || walk(imp) {
-				return true
-			}
-		}
-		return false
-	}
-	return pkg.Path() == httpPath || walk(pkg)
-}
-
 // checker holds the per-package state.
 type checker struct {
 	pass  *analysis.Pass
@@ -88,7 +69,7 @@ type bodyWrite struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !importsHTTP(pass.Pkg) {
+	if !analysisutil.DependsOn(pass.Pkg, httpPath) {
 		return nil, nil
 	}
 	c := &checker{
@@ -401,12 +382,8 @@ func (c *checker) limitedBefore(decl ast.Node, key string, pos token.Pos) bool {
 // package whose every caller limits the body of the request it passes
 // before the call.
 func (c *checker) limitedByCallers(decl ast.Node, req ast.Expr) bool {
-	id, ok := ast.Unparen(req).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok {
+	v := analysisutil.UsedVar(c.info, req)
+	if v == nil {
 		return false
 	}
 	fd, ok := decl.(*ast.FuncDecl)
@@ -518,52 +495,15 @@ func (c *checker) fix(call *ast.CallExpr, req ast.Expr, key string, stack []ast.
 		}
 		return true
 	})
-	httpName := c.httpName(call.Pos())
+	httpName := analysisutil.ImportName(c.pass.Files, call.Pos(), httpPath)
 	if !ok || httpName == "" {
 		return analysis.SuggestedFix{}, false
 	}
 	c.fixed[fixKey] = append(c.fixed[fixKey], block)
 	r := types.ExprString(req)
-	text := fmt.Sprintf("%s.Body = %s.MaxBytesReader(%s, %s.Body, 1<<20)\n%s", r, httpName, w, r, c.indentation(stmt.Pos()))
+	text := fmt.Sprintf("%s.Body = %s.MaxBytesReader(%s, %s.Body, 1<<20)\n%s", r, httpName, w, r, analysisutil.Indentation(c.pass, stmt.Pos()))
 	return analysis.SuggestedFix{
 		Message:   "Limit the request body with http.MaxBytesReader (1 MiB)",
 		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text)}},
 	}, true
-}
-
-// httpName returns the name under which the file containing pos imports
-// net/http, or "".
-func (c *checker) httpName(pos token.Pos) string {
-	f := analysisutil.FileOf(c.pass.Files, pos)
-	if f == nil {
-		return ""
-	}
-	for _, imp := range f.Imports {
-		if strings.Trim(imp.Path.Value, "`\"") != httpPath {
-			continue
-		}
-		if imp.Name == nil {
-			return "http"
-		}
-		if imp.Name.Name == "_" || imp.Name.Name == "." {
-			return ""
-		}
-		return imp.Name.Name
-	}
-	return ""
-}
-
-// indentation returns the white space that starts the line holding pos.
-func (c *checker) indentation(pos token.Pos) string {
-	tf := c.pass.Fset.File(pos)
-	content, err := c.pass.ReadFile(tf.Name())
-	if err != nil {
-		return "\t"
-	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := start
-	for end < len(content) && (content[end] == ' ' || content[end] == '\t') {
-		end++
-	}
-	return string(content[start:end])
 }

@@ -151,7 +151,7 @@ func (c *checker) collect(decl ast.Decl) {
 				var rhs ast.Expr
 				if len(n.Lhs) == len(n.Rhs) {
 					rhs = n.Rhs[i]
-					c.storedIn[ast.Unparen(rhs)] = rootObject(c.info, lhs)
+					c.storedIn[ast.Unparen(rhs)] = analysisutil.RootObjectAddr(c.info, lhs)
 					if id, ok := lhs.(*ast.Ident); !ok || id.Name != "_" {
 						c.noteAlias(rhs)
 					}
@@ -226,7 +226,7 @@ func (c *checker) assignment(decl ast.Decl, lhs, rhs ast.Expr) {
 	default:
 		return
 	}
-	if obj := rootObject(c.info, sel.X); obj != nil {
+	if obj := analysisutil.RootObjectAddr(c.info, sel.X); obj != nil {
 		k := c.keyOf(decl, obj)
 		c.optionFields[k] = set(c.optionFields[k], name)
 	}
@@ -244,7 +244,7 @@ func (c *checker) optionsHolder(holder ast.Expr, field string) {
 	t := c.info.TypeOf(holder)
 	switch {
 	case isStore(t):
-		obj := rootObject(c.info, holder)
+		obj := analysisutil.RootObjectAddr(c.info, holder)
 		c.storeFields[obj] = set(c.storeFields[obj], field)
 	case isSession(t):
 		c.anySession[field] = true
@@ -281,7 +281,7 @@ func (c *checker) checkValue(field string, v ast.Expr) {
 				End:     v.End(),
 				Message: "sessions.Options sets SameSite to None: the session cookie is sent with requests other sites trigger (CSRF); use http.SameSiteLaxMode or http.SameSiteStrictMode",
 			}
-			if name := importName(c.pass, v.Pos(), httpPath); name != "" {
+			if name := analysisutil.ImportName(c.pass.Files, v.Pos(), httpPath); name != "" {
 				d.SuggestedFixes = []analysis.SuggestedFix{{
 					Message:   "Use http.SameSiteLaxMode",
 					TextEdits: []analysis.TextEdit{{Pos: v.Pos(), End: v.End(), NewText: []byte(name + ".SameSiteLaxMode")}},
@@ -451,49 +451,6 @@ func hasPartitioned(fn *types.Func) bool {
 	return false
 }
 
-// rootObject returns the variable an lvalue such as x, x.f or *x names; for
-// a field selection, the field.
-func rootObject(info *types.Info, e ast.Expr) types.Object {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return info.ObjectOf(x)
-	case *ast.SelectorExpr:
-		if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
-			return sel.Obj()
-		}
-		return info.ObjectOf(x.Sel)
-	case *ast.StarExpr:
-		return rootObject(info, x.X)
-	case *ast.UnaryExpr:
-		if x.Op == token.AND {
-			return rootObject(info, x.X)
-		}
-	}
-	return nil
-}
-
-// importName returns the name under which the file containing pos imports
-// path, or "" when it does not (or imports it with a dot or blank).
-func importName(pass *analysis.Pass, pos token.Pos, path string) string {
-	f := analysisutil.FileOf(pass.Files, pos)
-	if f == nil {
-		return ""
-	}
-	for _, imp := range f.Imports {
-		if strings.Trim(imp.Path.Value, "`\"") != path {
-			continue
-		}
-		if imp.Name == nil {
-			return path[strings.LastIndex(path, "/")+1:]
-		}
-		if imp.Name.Name == "_" || imp.Name.Name == "." {
-			return ""
-		}
-		return imp.Name.Name
-	}
-	return ""
-}
-
 // addFields returns a fix that adds field: true for each of fields to a
 // keyed literal.
 func addFields(pass *analysis.Pass, lit *ast.CompositeLit, fields []string) (analysis.SuggestedFix, bool) {
@@ -501,41 +458,9 @@ func addFields(pass *analysis.Pass, lit *ast.CompositeLit, fields []string) (ana
 	for i, f := range fields {
 		parts[i] = f + ": true"
 	}
-	fix := analysis.SuggestedFix{Message: "Add " + strings.Join(parts, " and ")}
-	if len(lit.Elts) == 0 {
-		fix.TextEdits = []analysis.TextEdit{{Pos: lit.Lbrace + 1, End: lit.Lbrace + 1, NewText: []byte(strings.Join(parts, ", "))}}
-		return fix, true
-	}
-	if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); !keyed {
+	edit, ok := analysisutil.InsertFields(pass, lit, parts...)
+	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	first := lit.Elts[0]
-	if pass.Fset.Position(first.Pos()).Line == pass.Fset.Position(lit.Lbrace).Line {
-		fix.TextEdits = []analysis.TextEdit{{Pos: first.Pos(), End: first.Pos(), NewText: []byte(strings.Join(parts, ", ") + ", ")}}
-		return fix, true
-	}
-	// One field per line: insert lines before the first field, with its
-	// indentation.
-	indent := indentation(pass, first.Pos())
-	var b strings.Builder
-	for _, p := range parts {
-		b.WriteString(p + ",\n" + indent)
-	}
-	fix.TextEdits = []analysis.TextEdit{{Pos: first.Pos(), End: first.Pos(), NewText: []byte(b.String())}}
-	return fix, true
-}
-
-// indentation returns the white space that starts the line holding pos.
-func indentation(pass *analysis.Pass, pos token.Pos) string {
-	tf := pass.Fset.File(pos)
-	content, err := pass.ReadFile(tf.Name())
-	if err != nil {
-		return "\t"
-	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := start
-	for end < len(content) && (content[end] == ' ' || content[end] == '\t') {
-		end++
-	}
-	return string(content[start:end])
+	return analysis.SuggestedFix{Message: "Add " + strings.Join(parts, " and "), TextEdits: []analysis.TextEdit{edit}}, true
 }

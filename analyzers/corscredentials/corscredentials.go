@@ -110,9 +110,9 @@ func newScope(pass *analysis.Pass, decl ast.Decl) *scope {
 				return true
 			}
 			for i, lhs := range n.Lhs {
-				s.storedIn[ast.Unparen(n.Rhs[i])] = rootObject(s.info, lhs)
+				s.storedIn[ast.Unparen(n.Rhs[i])] = analysisutil.RootObject(s.info, lhs)
 				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && configKind(s.info.TypeOf(sel.X)) != nil {
-					if obj := rootObject(s.info, sel.X); obj != nil {
+					if obj := analysisutil.RootObject(s.info, sel.X); obj != nil {
 						s.assigns[obj] = append(s.assigns[obj], fieldAssign{sel.Sel.Name, n.Rhs[i], lhs})
 					}
 				}
@@ -222,9 +222,9 @@ func (s *scope) checkHeaders() {
 // (if c.AllowAllOrigins { ... } and if c.AllowCredentials { ... }).
 func (s *scope) together(n ast.Node, credentials []ast.Node) bool {
 	flags := s.flagGuards(n)
-	fn := s.enclosingFunc(n)
+	fn := analysisutil.EnclosingFunc(s.pass.Files, n.Pos())
 	for _, c := range credentials {
-		if s.enclosingFunc(c) != fn {
+		if analysisutil.EnclosingFunc(s.pass.Files, c.Pos()) != fn {
 			continue // another handler declared in the same function
 		}
 		other := s.flagGuards(c)
@@ -240,13 +240,6 @@ func (s *scope) together(n ast.Node, credentials []ast.Node) bool {
 		}
 	}
 	return false
-}
-
-func (s *scope) enclosingFunc(n ast.Node) ast.Node {
-	if f := analysisutil.FileOf(s.pass.Files, n.Pos()); f != nil {
-		return analysisutil.EnclosingFunc(f, n.Pos())
-	}
-	return nil
 }
 
 // flagGuards returns the if statements enclosing n, within the scope, whose
@@ -316,12 +309,8 @@ func (s *scope) stringValue(e ast.Expr) (string, bool) {
 	if str, ok := analysisutil.StringConst(s.info, e); ok {
 		return str, true
 	}
-	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-		if v, ok := s.info.Uses[id].(*types.Var); ok && v.Pkg() == s.pass.Pkg {
-			if init := soleValue(s.pass, v); init != nil {
-				return analysisutil.StringConst(s.info, init)
-			}
-		}
+	if init := analysisutil.SoleValueOf(s.pass, e); init != nil {
+		return analysisutil.StringConst(s.info, init)
 	}
 	return "", false
 }
@@ -950,12 +939,8 @@ func (s *scope) checkGorillaHandlers() {
 // resolve follows an identifier to the value of a variable of this package
 // that is assigned exactly once.
 func (s *scope) resolve(e ast.Expr) ast.Expr {
-	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-		if v, ok := s.info.Uses[id].(*types.Var); ok && v.Pkg() == s.pass.Pkg {
-			if init := soleValue(s.pass, v); init != nil {
-				return init
-			}
-		}
+	if init := analysisutil.SoleValueOf(s.pass, e); init != nil {
+		return init
 	}
 	return e
 }
@@ -963,136 +948,9 @@ func (s *scope) resolve(e ast.Expr) ast.Expr {
 // ---------------------------------------------------------------------
 // Shared helpers.
 
-// rootObject returns the variable an lvalue such as x, x.f or *x names; for
-// a field selection, the field.
-func rootObject(info *types.Info, e ast.Expr) types.Object {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return info.ObjectOf(x)
-	case *ast.SelectorExpr:
-		if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
-			return sel.Obj()
-		}
-		return info.ObjectOf(x.Sel)
-	case *ast.StarExpr:
-		return rootObject(info, x.X)
-	}
-	return nil
-}
-
 // acceptsAll reports whether the function value e returns the constant
 // true (as its first result) on every path.
 func acceptsAll(pass *analysis.Pass, e ast.Expr) bool {
-	body := funcBody(pass, e, 0)
-	return body != nil && returnsConstTrue(pass.TypesInfo, body)
-}
-
-// funcBody returns the body of the function that the function value e
-// denotes, when it is declared in this package: a function literal, a
-// function or method, or a variable assigned only once, with one of those.
-func funcBody(pass *analysis.Pass, e ast.Expr, depth int) *ast.BlockStmt {
-	info := pass.TypesInfo
-	e = ast.Unparen(e)
-	if lit, ok := e.(*ast.FuncLit); ok {
-		return lit.Body
-	}
-	if fn := analysisutil.ReferencedFunc(info, e); fn != nil {
-		if fn.Pkg() != pass.Pkg {
-			return nil
-		}
-		for _, f := range pass.Files {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && info.Defs[fd.Name] == fn {
-					return fd.Body
-				}
-			}
-		}
-		return nil
-	}
-	if id, ok := e.(*ast.Ident); ok && depth < 3 {
-		if v, ok := info.Uses[id].(*types.Var); ok && v.Pkg() == pass.Pkg {
-			if init := soleValue(pass, v); init != nil {
-				return funcBody(pass, init, depth+1)
-			}
-		}
-	}
-	return nil
-}
-
-// soleValue returns the value a variable is given when the package assigns
-// it exactly once (its declaration included) and never takes its address.
-func soleValue(pass *analysis.Pass, v *types.Var) ast.Expr {
-	info := pass.TypesInfo
-	var value ast.Expr
-	count := 0
-	for _, f := range pass.Files {
-		if v.Parent() != v.Pkg().Scope() && (v.Pos() < f.FileStart || v.Pos() > f.FileEnd) {
-			continue // a local variable lives in one file
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.ValueSpec:
-				for i, name := range n.Names {
-					if info.Defs[name] == v {
-						count++
-						if len(n.Values) == len(n.Names) {
-							value = n.Values[i]
-						}
-					}
-				}
-			case *ast.AssignStmt:
-				for i, lhs := range n.Lhs {
-					if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.ObjectOf(id) == v {
-						count++
-						if len(n.Lhs) == len(n.Rhs) {
-							value = n.Rhs[i]
-						}
-					}
-				}
-			case *ast.UnaryExpr:
-				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v {
-					count += 2
-				}
-			}
-			return true
-		})
-	}
-	if count != 1 {
-		return nil
-	}
-	return value
-}
-
-// returnsConstTrue reports whether every return statement of a function
-// body (not counting nested function literals) returns the constant true
-// as its first result, and there is at least one.
-func returnsConstTrue(info *types.Info, body *ast.BlockStmt) bool {
-	returns := 0
-	ok := true
-	ast.Inspect(body, func(n ast.Node) bool {
-		if !ok {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			returns++
-			if len(n.Results) == 0 {
-				ok = false
-				return false
-			}
-			if b, isConst := analysisutil.BoolConst(info, n.Results[0]); !isConst || !b {
-				ok = false
-			}
-		case *ast.CallExpr:
-			if id, isIdent := ast.Unparen(n.Fun).(*ast.Ident); isIdent {
-				if _, builtin := info.Uses[id].(*types.Builtin); builtin && id.Name == "panic" {
-					ok = false
-				}
-			}
-		}
-		return true
-	})
-	return ok && returns > 0
+	body := analysisutil.FuncBody(pass, e)
+	return body != nil && analysisutil.ReturnsConstTrue(pass.TypesInfo, body)
 }

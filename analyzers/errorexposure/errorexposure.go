@@ -90,50 +90,20 @@ type checker struct {
 	reported  map[token.Pos]bool
 }
 
-func importsHTTP(pkg *types.Package) bool {
-	seen := map[*types.Package]bool{}
-	var walk func(p *types.Package) bool
-	walk = func(p *types.Package) bool {
-		for _, imp := range p.Imports() {
-			if seen[imp] {
-				continue
-			}
-			seen[imp] = true
-			if imp.Path() == httpPath || walk(imp) {
-				return true
-			}
-		}
-		return false
-	}
-	return pkg.Path() == httpPath || walk(pkg)
-}
-
 func run(pass *analysis.Pass) (any, error) {
-	if !importsHTTP(pass.Pkg) {
+	if !analysisutil.DependsOn(pass.Pkg, httpPath) {
 		return nil, nil
 	}
 	c := &checker{
 		pass:      pass,
 		info:      pass.TypesInfo,
-		decls:     map[*types.Func]*ast.FuncDecl{},
+		decls:     analysisutil.FuncDecls(pass.TypesInfo, pass.Files),
 		summaries: map[*types.Func]*summary{},
 		busy:      map[*types.Func]bool{},
 		facts:     map[ast.Node]*facts{},
 		reported:  map[token.Pos]bool{},
 	}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := c.info.Defs[fd.Name].(*types.Func); ok {
-					c.decls[fn] = fd
-				}
-			}
-		}
-	}
-	for _, f := range pass.Files {
-		if analysisutil.IsTestFile(pass.Fset, f.Pos()) {
-			continue
-		}
+	for _, f := range analysisutil.NonTestFiles(pass) {
 		for _, d := range f.Decls {
 			for _, h := range c.analyze(d) {
 				c.report(h)

@@ -47,11 +47,8 @@ func run(pass *analysis.Pass) (any, error) {
 	if !analysisutil.Imports(pass.Pkg, grpcPath, insecurePath) {
 		return nil, nil
 	}
-	c := &checker{pass: pass, info: pass.TypesInfo, ix: newIndex(pass)}
-	for _, f := range pass.Files {
-		if analysisutil.IsTestFile(pass.Fset, f.Pos()) {
-			continue
-		}
+	c := &checker{pass: pass, info: pass.TypesInfo, ix: analysisutil.NewValueIndex(pass, analysisutil.ValueOptions{})}
+	for _, f := range analysisutil.NonTestFiles(pass) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.SelectorExpr:
@@ -59,7 +56,7 @@ func run(pass *analysis.Pass) (any, error) {
 					c.checkInsecure(n, fn)
 				}
 			case *ast.Ident:
-				if sel, ok := c.ix.parent[n].(*ast.SelectorExpr); ok && sel.Sel == n {
+				if sel, ok := c.ix.Parent(n).(*ast.SelectorExpr); ok && sel.Sel == n {
 					return true
 				}
 				if fn, ok := c.info.Uses[n].(*types.Func); ok && isInsecure(fn) {
@@ -79,7 +76,7 @@ func run(pass *analysis.Pass) (any, error) {
 type checker struct {
 	pass *analysis.Pass
 	info *types.Info
-	ix   *index
+	ix   *analysisutil.ValueIndex
 }
 
 func isInsecure(fn *types.Func) bool {
@@ -98,7 +95,7 @@ type sink struct {
 // insecure.NewCredentials or insecure.NewBundle.
 func (c *checker) checkInsecure(ref ast.Expr, fn *types.Func) {
 	var start ast.Expr = ref
-	if call, ok := c.ix.up(ref).(*ast.CallExpr); ok && ast.Unparen(call.Fun) == ref {
+	if call, ok := c.ix.Up(ref).(*ast.CallExpr); ok && ast.Unparen(call.Fun) == ref {
 		start = call
 	}
 	sinks := c.flow(start, 0, map[types.Object]bool{})
@@ -139,7 +136,7 @@ func (c *checker) flow(e ast.Expr, depth int, seen map[types.Object]bool) []sink
 	if depth > 12 {
 		return []sink{{}}
 	}
-	switch p := c.ix.up(e).(type) {
+	switch p := c.ix.Up(e).(type) {
 	case *ast.CallExpr:
 		if ast.Unparen(p.Fun) == e {
 			return []sink{{}}
@@ -168,7 +165,7 @@ func (c *checker) flow(e ast.Expr, depth int, seen map[types.Object]bool) []sink
 		return c.flow(p.(ast.Expr), depth+1, seen)
 	case *ast.KeyValueExpr:
 		if p.Value == e {
-			if lit, ok := c.ix.up(p).(*ast.CompositeLit); ok {
+			if lit, ok := c.ix.Up(p).(*ast.CompositeLit); ok {
 				if id, ok := p.Key.(*ast.Ident); ok {
 					if f, ok := c.info.Uses[id].(*types.Var); ok && f.IsField() {
 						return c.objectFlow(f, depth, seen)
@@ -181,7 +178,7 @@ func (c *checker) flow(e ast.Expr, depth int, seen map[types.Object]bool) []sink
 		if len(p.Lhs) == len(p.Rhs) {
 			for i, r := range p.Rhs {
 				if ast.Unparen(r) == e {
-					if obj := c.ix.lvalueObject(p.Lhs[i]); obj != nil {
+					if obj := c.ix.LvalueObject(p.Lhs[i]); obj != nil {
 						return c.objectFlow(obj, depth, seen)
 					}
 				}
@@ -208,7 +205,7 @@ func (c *checker) objectFlow(obj types.Object, depth int, seen map[types.Object]
 		return nil
 	}
 	seen[obj] = true
-	reads := c.ix.reads(obj)
+	reads := c.ix.Reads(obj)
 	if len(reads) == 0 {
 		return []sink{{}}
 	}
@@ -222,11 +219,11 @@ func (c *checker) objectFlow(obj types.Object, depth int, seen map[types.Object]
 // dialSink describes a Dial, DialContext or NewClient call with the given
 // target.
 func (c *checker) dialSink(call *ast.CallExpr, target ast.Expr) sink {
-	vals := c.ix.values(target)
+	vals := c.ix.Values(target)
 	s := sink{local: allLocal(vals)}
-	if len(vals) == 1 && vals[0].s != "" {
-		s.target = strconv.Quote(vals[0].s)
-		if !vals[0].complete {
+	if len(vals) == 1 && vals[0].S != "" {
+		s.target = strconv.Quote(vals[0].S)
+		if !vals[0].Complete {
 			s.target += "+…"
 		}
 	}
@@ -259,7 +256,7 @@ func (c *checker) listenerAddr(e ast.Expr) bool {
 }
 
 // allLocal reports whether every value is a known local target.
-func allLocal(vals []strVal) bool {
+func allLocal(vals []analysisutil.StrVal) bool {
 	if len(vals) == 0 {
 		return false
 	}
@@ -273,8 +270,8 @@ func allLocal(vals []strVal) bool {
 
 // localTarget reports whether a gRPC target or address can only reach the
 // same host: a unix socket, or a loopback host with any resolver scheme.
-func localTarget(v strVal) bool {
-	s := v.s
+func localTarget(v analysisutil.StrVal) bool {
+	s := v.S
 	lower := strings.ToLower(s)
 	if strings.HasPrefix(lower, "unix:") || strings.HasPrefix(lower, "unix-abstract:") {
 		return true
@@ -290,7 +287,7 @@ func localTarget(v strVal) bool {
 			break
 		}
 	}
-	host, ok := addrHost(strVal{s, v.complete})
+	host, ok := analysisutil.AddrHost(analysisutil.StrVal{S: s, Complete: v.Complete})
 	return ok && host != "" && analysisutil.IsLoopbackHost(host)
 }
 
@@ -305,7 +302,7 @@ func (c *checker) hasLocalAddrArg(call *ast.CallExpr) bool {
 		if b, ok := t.Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
 			continue
 		}
-		if allLocal(c.ix.values(a)) || c.listenerAddr(a) {
+		if allLocal(c.ix.Values(a)) || c.listenerAddr(a) {
 			return true
 		}
 	}
@@ -393,7 +390,7 @@ func (c *checker) serverCreds(call *ast.CallExpr) tri {
 
 // optionCreds tells whether a grpc.ServerOption expression is grpc.Creds.
 func (c *checker) optionCreds(e ast.Expr, depth int) tri {
-	if depth > maxDepth {
+	if depth > analysisutil.MaxValueDepth {
 		return maybe
 	}
 	switch x := ast.Unparen(e).(type) {
@@ -410,17 +407,17 @@ func (c *checker) optionCreds(e ast.Expr, depth int) tri {
 			return no
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		obj := c.ix.lvalueObject(x)
-		as := c.ix.assigns[obj]
+		obj := c.ix.LvalueObject(x)
+		as := c.ix.Assigns(obj)
 		if obj == nil || len(as) == 0 {
 			return maybe
 		}
 		res := no
 		for _, a := range as {
-			if a.unknown || a.zero || a.index >= 0 {
+			if a.Unknown || a.Zero || a.Index >= 0 {
 				return maybe
 			}
-			res = res.or(c.optionCreds(a.rhs, depth+1))
+			res = res.or(c.optionCreds(a.RHS, depth+1))
 		}
 		return res
 	}
@@ -430,10 +427,10 @@ func (c *checker) optionCreds(e ast.Expr, depth int) tri {
 // sliceCreds tells whether a []grpc.ServerOption expression holds
 // grpc.Creds.
 func (c *checker) sliceCreds(e ast.Expr, depth int, seen map[types.Object]bool) tri {
-	if depth > maxDepth {
+	if depth > analysisutil.MaxValueDepth {
 		return maybe
 	}
-	if isNil(c.info, e) {
+	if analysisutil.IsNil(c.info, e) {
 		return no
 	}
 	switch x := ast.Unparen(e).(type) {
@@ -469,7 +466,7 @@ func (c *checker) sliceCreds(e ast.Expr, depth int, seen map[types.Object]bool) 
 			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		obj := c.ix.lvalueObject(x)
+		obj := c.ix.LvalueObject(x)
 		if obj == nil {
 			return maybe
 		}
@@ -477,18 +474,18 @@ func (c *checker) sliceCreds(e ast.Expr, depth int, seen map[types.Object]bool) 
 			return no
 		}
 		seen[obj] = true
-		as := c.ix.assigns[obj]
+		as := c.ix.Assigns(obj)
 		if len(as) == 0 {
 			return maybe
 		}
 		res := no
 		for _, a := range as {
 			switch {
-			case a.unknown || a.index >= 0:
+			case a.Unknown || a.Index >= 0:
 				return maybe
-			case a.zero:
+			case a.Zero:
 			default:
-				res = res.or(c.sliceCreds(a.rhs, depth+1, seen))
+				res = res.or(c.sliceCreds(a.RHS, depth+1, seen))
 			}
 		}
 		if c.indexAssigned(obj) {
@@ -501,9 +498,9 @@ func (c *checker) sliceCreds(e ast.Expr, depth int, seen map[types.Object]bool) 
 
 // indexAssigned reports whether s[i] = x is assigned for the slice obj.
 func (c *checker) indexAssigned(obj types.Object) bool {
-	for _, r := range c.ix.uses[obj] {
-		if ix, ok := c.ix.up(r).(*ast.IndexExpr); ok && ast.Unparen(ix.X) == r {
-			if as, ok := c.ix.up(ix).(*ast.AssignStmt); ok {
+	for _, r := range c.ix.Uses(obj) {
+		if ix, ok := c.ix.Up(r).(*ast.IndexExpr); ok && ast.Unparen(ix.X) == r {
+			if as, ok := c.ix.Up(ix).(*ast.AssignStmt); ok {
 				for _, l := range as.Lhs {
 					if ast.Unparen(l) == ix {
 						return true
@@ -515,22 +512,17 @@ func (c *checker) indexAssigned(obj types.Object) bool {
 	return false
 }
 
-func isNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
-}
-
 // serverLocal reports whether the server a NewServer call creates cannot be
 // reached in plaintext from other hosts: it is served only on local or TLS
 // listeners, or mounted as an http.Handler.
 func (c *checker) serverLocal(call *ast.CallExpr) bool {
 	var obj types.Object
-	switch p := c.ix.up(call).(type) {
+	switch p := c.ix.Up(call).(type) {
 	case *ast.AssignStmt:
 		if len(p.Lhs) == len(p.Rhs) {
 			for i, r := range p.Rhs {
 				if ast.Unparen(r) == call {
-					obj = c.ix.lvalueObject(p.Lhs[i])
+					obj = c.ix.LvalueObject(p.Lhs[i])
 				}
 			}
 		}
@@ -549,7 +541,7 @@ func (c *checker) serverLocal(call *ast.CallExpr) bool {
 	case *ast.SelectorExpr:
 		// grpc.NewServer().Serve(lis)
 		if p.Sel.Name == "Serve" {
-			if sc, ok := c.ix.up(p).(*ast.CallExpr); ok && len(sc.Args) == 1 {
+			if sc, ok := c.ix.Up(p).(*ast.CallExpr); ok && len(sc.Args) == 1 {
 				return c.localListener(sc.Args[0], 0)
 			}
 		}
@@ -559,14 +551,14 @@ func (c *checker) serverLocal(call *ast.CallExpr) bool {
 		return false
 	}
 	served := false
-	for _, r := range c.ix.reads(obj) {
-		switch p := c.ix.up(r).(type) {
+	for _, r := range c.ix.Reads(obj) {
+		switch p := c.ix.Up(r).(type) {
 		case *ast.SelectorExpr:
 			switch p.Sel.Name {
 			case "ServeHTTP":
 				return true
 			case "Serve":
-				sc, ok := c.ix.up(p).(*ast.CallExpr)
+				sc, ok := c.ix.Up(p).(*ast.CallExpr)
 				if !ok || len(sc.Args) != 1 || !c.localListener(sc.Args[0], 0) {
 					return false
 				}
@@ -578,7 +570,7 @@ func (c *checker) serverLocal(call *ast.CallExpr) bool {
 			}
 		case *ast.KeyValueExpr:
 			if id, ok := p.Key.(*ast.Ident); ok && id.Name == "Handler" {
-				if lit, ok := c.ix.up(p).(*ast.CompositeLit); ok && analysisutil.IsNamed(c.info.TypeOf(lit), httpPath, "Server") {
+				if lit, ok := c.ix.Up(p).(*ast.CompositeLit); ok && analysisutil.IsNamed(c.info.TypeOf(lit), httpPath, "Server") {
 					return true
 				}
 			}
@@ -617,7 +609,7 @@ func (c *checker) asHandler(call *ast.CallExpr, arg ast.Expr) bool {
 // localListener reports whether a listener expression is a loopback or unix
 // net.Listen, a bufconn listener, or wrapped in TLS.
 func (c *checker) localListener(e ast.Expr, depth int) bool {
-	if depth > maxDepth {
+	if depth > analysisutil.MaxValueDepth {
 		return false
 	}
 	switch x := ast.Unparen(e).(type) {
@@ -628,23 +620,23 @@ func (c *checker) localListener(e ast.Expr, depth int) bool {
 			return true
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		obj := c.ix.lvalueObject(x)
-		as := c.ix.assigns[obj]
+		obj := c.ix.LvalueObject(x)
+		as := c.ix.Assigns(obj)
 		if obj == nil || len(as) == 0 {
 			return false
 		}
 		for _, a := range as {
-			if a.unknown || a.zero {
+			if a.Unknown || a.Zero {
 				return false
 			}
-			if a.index < 0 {
-				if !c.localListener(a.rhs, depth+1) {
+			if a.Index < 0 {
+				if !c.localListener(a.RHS, depth+1) {
 					return false
 				}
 				continue
 			}
-			call, ok := ast.Unparen(a.rhs).(*ast.CallExpr)
-			if !ok || a.index != 0 || !c.localListen(call) {
+			call, ok := ast.Unparen(a.RHS).(*ast.CallExpr)
+			if !ok || a.Index != 0 || !c.localListen(call) {
 				return false
 			}
 		}
@@ -670,17 +662,17 @@ func (c *checker) localListen(call *ast.CallExpr) bool {
 		return false
 	}
 	unix := true
-	for _, n := range c.ix.values(network) {
-		if !n.complete || !strings.HasPrefix(n.s, "unix") {
+	for _, n := range c.ix.Values(network) {
+		if !n.Complete || !strings.HasPrefix(n.S, "unix") {
 			unix = false
 		}
 	}
 	if unix {
 		return true
 	}
-	vals := c.ix.values(addr)
+	vals := c.ix.Values(addr)
 	for _, v := range vals {
-		host, ok := addrHost(v)
+		host, ok := analysisutil.AddrHost(v)
 		if !ok || !analysisutil.IsLoopbackHost(host) {
 			return false
 		}

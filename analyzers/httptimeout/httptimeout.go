@@ -52,10 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 		assignments: map[types.Object][]ast.Expr{},
 	}
 	c.collect()
-	for _, f := range pass.Files {
-		if analysisutil.IsTestFile(pass.Fset, f.Pos()) {
-			continue
-		}
+	for _, f := range analysisutil.NonTestFiles(pass) {
 		c.checkFile(f)
 	}
 	return nil, nil
@@ -76,20 +73,12 @@ type checker struct {
 }
 
 func (c *checker) collect() {
-	for _, f := range c.pass.Files {
-		if analysisutil.IsTestFile(c.pass.Fset, f.Pos()) {
-			continue // test set-up says nothing about production clients
-		}
-		var stack []ast.Node
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return true
-			}
+	// Test set-up says nothing about production clients.
+	for _, f := range analysisutil.NonTestFiles(c.pass) {
+		analysisutil.InspectStack(f, func(n ast.Node, stack []ast.Node) bool {
 			if len(stack) > 0 {
 				c.parent[n] = stack[len(stack)-1]
 			}
-			stack = append(stack, n)
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
@@ -150,27 +139,12 @@ func (c *checker) isDefaultClient(e ast.Expr) bool {
 }
 
 // rootObject returns the variable or field an lvalue such as x, x.f, *x or
-// &x names.
+// &x names; nil for the blank identifier.
 func (c *checker) rootObject(e ast.Expr) types.Object {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		if x.Name == "_" {
-			return nil
-		}
-		return c.info.ObjectOf(x)
-	case *ast.SelectorExpr:
-		if sel, ok := c.info.Selections[x]; ok && sel.Kind() == types.FieldVal {
-			return sel.Obj()
-		}
-		return c.info.ObjectOf(x.Sel)
-	case *ast.StarExpr:
-		return c.rootObject(x.X)
-	case *ast.UnaryExpr:
-		if x.Op == token.AND {
-			return c.rootObject(x.X)
-		}
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Name == "_" {
+		return nil
 	}
-	return nil
+	return analysisutil.RootObjectAddr(c.info, e)
 }
 
 // storedIn returns the variable or field the value of e is stored in.
@@ -490,25 +464,13 @@ func (c *checker) usableName(name string, pos token.Pos) (string, []analysis.Tex
 // addTimeout returns a fix adding Timeout: 30 * time.Second to a keyed (or
 // empty) http.Client literal.
 func (c *checker) addTimeout(lit *ast.CompositeLit) (analysis.SuggestedFix, bool) {
-	if len(lit.Elts) > 0 {
-		if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); !keyed {
-			return analysis.SuggestedFix{}, false
-		}
-	}
 	name, importEdits, ok := c.timeName(lit.Pos())
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	field := "Timeout: 30 * " + name + ".Second"
-	var edit analysis.TextEdit
-	switch {
-	case len(lit.Elts) == 0:
-		edit = analysis.TextEdit{Pos: lit.Lbrace + 1, End: lit.Lbrace + 1, NewText: []byte(field)}
-	case c.line(lit.Elts[0].Pos()) == c.line(lit.Lbrace):
-		edit = analysis.TextEdit{Pos: lit.Elts[0].Pos(), End: lit.Elts[0].Pos(), NewText: []byte(field + ", ")}
-	default:
-		first := lit.Elts[0]
-		edit = analysis.TextEdit{Pos: first.Pos(), End: first.Pos(), NewText: []byte(field + ",\n" + c.indentation(first.Pos()))}
+	edit, ok := analysisutil.InsertFields(c.pass, lit, "Timeout: 30 * "+name+".Second")
+	if !ok {
+		return analysis.SuggestedFix{}, false
 	}
 	return analysis.SuggestedFix{
 		Message:   "Add Timeout: 30 * time.Second",
@@ -527,21 +489,4 @@ func (c *checker) replaceZero(v ast.Expr) (analysis.SuggestedFix, bool) {
 		Message:   "Set Timeout to 30 * time.Second",
 		TextEdits: append([]analysis.TextEdit{edit}, importEdits...),
 	}, true
-}
-
-func (c *checker) line(pos token.Pos) int { return c.pass.Fset.Position(pos).Line }
-
-// indentation returns the white space that starts the line holding pos.
-func (c *checker) indentation(pos token.Pos) string {
-	tf := c.pass.Fset.File(pos)
-	content, err := c.pass.ReadFile(tf.Name())
-	if err != nil {
-		return "\t"
-	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := start
-	for end < len(content) && (content[end] == ' ' || content[end] == '\t') {
-		end++
-	}
-	return string(content[start:end])
 }

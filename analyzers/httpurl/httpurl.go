@@ -44,10 +44,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	ix := newIndex(pass)
 	info := pass.TypesInfo
-	for _, f := range pass.Files {
-		if analysisutil.IsTestFile(pass.Fset, f.Pos()) {
-			continue
-		}
+	for _, f := range analysisutil.NonTestFiles(pass) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
@@ -78,12 +75,12 @@ func run(pass *analysis.Pass) (any, error) {
 					}
 				}
 				if urlArg != nil {
-					check(pass, urlArg, ix.values(urlArg), callName(fn))
+					check(pass, urlArg, ix.Values(urlArg), callName(fn))
 				}
 			case *ast.CompositeLit:
 				if analysisutil.IsNamed(info.TypeOf(n), httpPath, "Request") {
 					if u, ok := analysisutil.Field(info, n, "URL"); ok {
-						check(pass, u, ix.urlValues(u, 0), "an http.Request")
+						check(pass, u, urlValues(ix, u, 0), "an http.Request")
 					}
 				}
 			}
@@ -102,18 +99,18 @@ func callName(fn *types.Func) string {
 
 // check reports e when one of its values is a plaintext URL for a remote
 // host.
-func check(pass *analysis.Pass, e ast.Expr, vals []strVal, sink string) {
+func check(pass *analysis.Pass, e ast.Expr, vals []analysisutil.StrVal, sink string) {
 	for _, v := range vals {
 		if _, ok := plaintextRemote(v); !ok {
 			continue
 		}
-		shown := v.s
+		shown := v.S
 		if len(shown) > 80 {
 			shown = shown[:80]
-			v.complete = false
+			v.Complete = false
 		}
 		q := strconv.Quote(shown)
-		if !v.complete {
+		if !v.Complete {
 			q += "+…"
 		}
 		pass.Report(analysis.Diagnostic{
@@ -127,8 +124,8 @@ func check(pass *analysis.Pass, e ast.Expr, vals []strVal, sink string) {
 
 // plaintextRemote returns the host of an http:// URL whose host is known
 // and can be reached over a network.
-func plaintextRemote(v strVal) (string, bool) {
-	s := strings.TrimSpace(v.s)
+func plaintextRemote(v analysisutil.StrVal) (string, bool) {
+	s := strings.TrimSpace(v.S)
 	if len(s) < 7 || !strings.EqualFold(s[:7], "http://") {
 		return "", false
 	}
@@ -136,7 +133,7 @@ func plaintextRemote(v strVal) (string, bool) {
 	var auth string
 	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
 		auth = rest[:i]
-	} else if v.complete {
+	} else if v.Complete {
 		auth = rest
 	} else {
 		// Only a prefix of the authority: the host is known when the port

@@ -90,15 +90,10 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := newChecker(pass)
-	for _, f := range pass.Files {
-		if analysisutil.IsTestFile(pass.Fset, f.Pos()) {
-			continue
-		}
-		inspectStack(f, func(n ast.Node, stack []ast.Node) bool {
-			c.visit(n, stack)
-			return true
-		})
-	}
+	analysisutil.InspectFiles(pass, func(n ast.Node, stack []ast.Node) bool {
+		c.visit(n, stack)
+		return true
+	})
 	return nil, nil
 }
 
@@ -115,7 +110,7 @@ const (
 type checker struct {
 	pass *analysis.Pass
 	info *types.Info
-	idx  *index
+	idx  *analysisutil.DefUse
 	// restricted holds variables whose ValidMethods field is assigned.
 	restricted map[types.Object]bool
 	reported   map[token.Pos]bool
@@ -125,7 +120,7 @@ func newChecker(pass *analysis.Pass) *checker {
 	c := &checker{
 		pass:       pass,
 		info:       pass.TypesInfo,
-		idx:        newIndex(pass),
+		idx:        analysisutil.NewDefUse(pass),
 		restricted: map[types.Object]bool{},
 		reported:   map[token.Pos]bool{},
 	}
@@ -281,31 +276,12 @@ func callOf(info *types.Info, e ast.Expr, stack []ast.Node) (*ast.CallExpr, int)
 			continue
 		case *ast.CallExpr:
 			if p.Fun == child {
-				return p, methodExprShift(info, p)
+				return p, analysisutil.MethodExprShift(info, p)
 			}
 		}
 		return nil, 0
 	}
 	return nil, 0
-}
-
-// methodExprShift is 1 when call calls a method expression T.M (the
-// receiver is the first argument), else 0.
-func methodExprShift(info *types.Info, call *ast.CallExpr) int {
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
-			return 1
-		}
-	}
-	return 0
-}
-
-// arg returns the argument for parameter i of call, nil when absent.
-func arg(call *ast.CallExpr, i, shift int) ast.Expr {
-	if i >= 0 && i+shift < len(call.Args) {
-		return call.Args[i+shift]
-	}
-	return nil
 }
 
 // receiver returns the receiver expression of a method call.
@@ -346,7 +322,7 @@ func (c *checker) unverifiedExempt(call *ast.CallExpr, shift int, stack []ast.No
 	if body == nil {
 		return false
 	}
-	tok := arg(call, 0, shift)
+	tok := analysisutil.Arg(call, 0, shift)
 	if tok == nil {
 		return false
 	}
@@ -381,7 +357,7 @@ func (c *checker) reparsed(body *ast.BlockStmt, call *ast.CallExpr, tok ast.Expr
 		if !ok {
 			return true
 		}
-		if a := arg(other, i, methodExprShift(c.info, other)); a != nil && sameExpr(c.info, a, tok) {
+		if a := analysisutil.Arg(other, i, analysisutil.MethodExprShift(c.info, other)); a != nil && sameExpr(c.info, a, tok) {
 			found = true
 		}
 		return true
@@ -413,7 +389,7 @@ func (c *checker) headerOnly(body *ast.BlockStmt, call *ast.CallExpr, shift int,
 	if id, ok := as.Lhs[1].(*ast.Ident); !ok || id.Name != "_" {
 		return false
 	}
-	claims := arg(call, 1, shift)
+	claims := analysisutil.Arg(call, 1, shift)
 	if claims == nil || !c.freshClaims(body, claims, call) {
 		return false
 	}
@@ -429,7 +405,7 @@ func (c *checker) headerOnly(body *ast.BlockStmt, call *ast.CallExpr, shift int,
 		return false
 	}
 	ok = true
-	inspectStack(body, func(n ast.Node, st []ast.Node) bool {
+	analysisutil.InspectStack(body, func(n ast.Node, st []ast.Node) bool {
 		u, isID := n.(*ast.Ident)
 		if !ok || !isID || u == id || c.info.Uses[u] != tv {
 			return ok
@@ -441,7 +417,7 @@ func (c *checker) headerOnly(body *ast.BlockStmt, call *ast.CallExpr, shift int,
 				return true
 			}
 		case *ast.BinaryExpr:
-			if (p.Op == token.EQL || p.Op == token.NEQ) && (isNil(c.info, p.X) || isNil(c.info, p.Y)) {
+			if (p.Op == token.EQL || p.Op == token.NEQ) && (analysisutil.IsNil(c.info, p.X) || analysisutil.IsNil(c.info, p.Y)) {
 				return true
 			}
 		case *ast.AssignStmt:
@@ -456,11 +432,6 @@ func (c *checker) headerOnly(body *ast.BlockStmt, call *ast.CallExpr, shift int,
 		return false
 	})
 	return ok
-}
-
-func isNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
 }
 
 // freshClaims reports whether the claims argument is a new value (a
@@ -519,7 +490,7 @@ func (c *checker) joseExempt(e ast.Expr, stack []ast.Node) bool {
 			return !found
 		}
 		fn := analysisutil.Callee(c.info, call)
-		if fn == nil || fn.Name() != "Claims" || !isJosePath(pkgPath(fn)) || methodExprShift(c.info, call) != 0 {
+		if fn == nil || fn.Name() != "Claims" || !isJosePath(pkgPath(fn)) || analysisutil.MethodExprShift(c.info, call) != 0 {
 			return true
 		}
 		if other, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sameExpr(c.info, other.X, sel.X) {
@@ -554,7 +525,7 @@ func (c *checker) checkCall(call *ast.CallExpr, stack []ast.Node) {
 		return
 	}
 	path := pkgPath(fn)
-	shift := methodExprShift(c.info, call)
+	shift := analysisutil.MethodExprShift(c.info, call)
 	switch {
 	case isJwxPath(path):
 		if analysisutil.IsFunc(fn, path, "WithVerify") && len(call.Args) == 1 {
@@ -565,11 +536,11 @@ func (c *checker) checkCall(call *ast.CallExpr, stack []ast.Node) {
 	case isJWTPath(path):
 		switch {
 		case analysisutil.IsFunc(fn, path, "New", "NewWithClaims"):
-			if a := arg(call, 0, 0); a != nil && c.isNoneMethod(a, 0) {
+			if a := analysisutil.Arg(call, 0, 0); a != nil && c.isNoneMethod(a, 0) {
 				c.report(a, msgNoneSign)
 			}
 		case analysisutil.IsFunc(fn, path, "WithValidMethods"):
-			if a := arg(call, 0, 0); a != nil {
+			if a := analysisutil.Arg(call, 0, 0); a != nil {
 				c.checkMethodList(a, 0)
 			}
 		case analysisutil.IsFunc(fn, path, "Parse", "ParseWithClaims"):
@@ -663,7 +634,7 @@ func (c *checker) parserState(e ast.Expr, depth int) state {
 		if !analysisutil.IsNamedIn(c.info.TypeOf(x), "Parser", jwtModules...) {
 			return unknown
 		}
-		if v, ok := analysisutil.Field(c.info, x, "ValidMethods"); ok && !isNil(c.info, v) {
+		if v, ok := analysisutil.Field(c.info, x, "ValidMethods"); ok && !analysisutil.IsNil(c.info, v) {
 			return yes
 		}
 		return no
@@ -688,7 +659,7 @@ func (c *checker) parserState(e ast.Expr, depth int) state {
 		if c.restricted[v] {
 			return yes
 		}
-		defs, ok := c.idx.knownDefs(v)
+		defs, ok := c.idx.KnownDefs(v)
 		if !ok {
 			return unknown
 		}
@@ -723,7 +694,7 @@ func (c *checker) checkParse(call *ast.CallExpr, fn *types.Func, shift int, st s
 			break
 		}
 	}
-	kf := arg(call, ki, shift)
+	kf := analysisutil.Arg(call, ki, shift)
 	if ki < 0 || kf == nil {
 		return
 	}
@@ -736,25 +707,14 @@ func (c *checker) checkParse(call *ast.CallExpr, fn *types.Func, shift int, st s
 	}
 	// A keyfunc that is a parameter of a function of this package: check
 	// the keyfuncs its callers pass.
-	id, ok := ast.Unparen(kf).(*ast.Ident)
-	if !ok {
+	v := analysisutil.UsedVar(c.info, kf)
+	if v == nil {
 		return
 	}
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok {
-		return
-	}
-	wrapper, pi := c.idx.paramOf(v, stack)
-	if wrapper == nil {
-		return
-	}
-	for _, site := range c.idx.callers[wrapper] {
-		if analysisutil.IsTestFile(c.pass.Fset, site.Pos()) {
-			continue
-		}
-		a := arg(site, pi, methodExprShift(c.info, site))
-		if a != nil && c.keyfuncState(a, 0, map[ast.Node]bool{}) == no {
-			c.report(a, msgKeyfunc)
+	_, sites := c.idx.ArgsFor(v, stack)
+	for _, site := range sites {
+		if c.keyfuncState(site.Arg, 0, map[ast.Node]bool{}) == no {
+			c.report(site.Arg, msgKeyfunc)
 		}
 	}
 }
@@ -775,7 +735,7 @@ func (c *checker) keyfuncState(e ast.Expr, depth int, seen map[ast.Node]bool) st
 		}
 		// A factory of this package returning keyfuncs.
 		fn := analysisutil.Callee(c.info, x)
-		decl := c.idx.decls[fn]
+		decl := c.idx.Decl(fn)
 		if decl == nil || decl.Body == nil || seen[decl] {
 			return unknown
 		}
@@ -783,28 +743,14 @@ func (c *checker) keyfuncState(e ast.Expr, depth int, seen map[ast.Node]bool) st
 		if c.bodyState(decl.Body, seen) == yes {
 			return yes
 		}
-		var results []ast.Expr
-		complete := true
-		ast.Inspect(decl.Body, func(n ast.Node) bool {
-			switch r := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ReturnStmt:
-				if len(r.Results) != 1 {
-					complete = false
-				} else {
-					results = append(results, r.Results[0])
-				}
-			}
-			return true
-		})
+		results, complete := analysisutil.SingleResults(decl.Body)
 		if !complete {
 			return unknown
 		}
 		return c.combine(results, depth, seen)
 	}
 	if fn := analysisutil.ReferencedFunc(c.info, e); fn != nil {
-		decl := c.idx.decls[fn]
+		decl := c.idx.Decl(fn)
 		if decl == nil || decl.Body == nil {
 			return unknown
 		}
@@ -812,7 +758,7 @@ func (c *checker) keyfuncState(e ast.Expr, depth int, seen map[ast.Node]bool) st
 	}
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := c.info.Uses[id].(*types.Var); ok {
-			defs, ok := c.idx.knownDefs(v)
+			defs, ok := c.idx.KnownDefs(v)
 			if !ok {
 				return unknown
 			}
@@ -830,7 +776,7 @@ func (c *checker) combine(es []ast.Expr, depth int, seen map[ast.Node]bool) stat
 	}
 	result := no
 	for _, d := range es {
-		if d == nil || isNil(c.info, d) {
+		if d == nil || analysisutil.IsNil(c.info, d) {
 			continue
 		}
 		switch c.keyfuncState(d, depth+1, seen) {
@@ -849,7 +795,7 @@ func (c *checker) combine(es []ast.Expr, depth int, seen map[ast.Node]bool) stat
 // this package that does. Otherwise no.
 func (c *checker) bodyState(body *ast.BlockStmt, seen map[ast.Node]bool) state {
 	checks := false
-	inspectStack(body, func(n ast.Node, stack []ast.Node) bool {
+	analysisutil.InspectStack(body, func(n ast.Node, stack []ast.Node) bool {
 		if checks {
 			return false
 		}
@@ -880,7 +826,7 @@ func (c *checker) bodyState(body *ast.BlockStmt, seen map[ast.Node]bool) state {
 				if isJWTPath(pkgPath(fn)) {
 					continue
 				}
-				decl := c.idx.decls[fn]
+				decl := c.idx.Decl(fn)
 				if decl == nil || decl.Body == nil {
 					checks = true // another package: cannot see
 					return false
@@ -926,7 +872,7 @@ func (c *checker) isNoneMethod(e ast.Expr, depth int) bool {
 			return true // dot import
 		}
 		if v, ok := obj.(*types.Var); ok && v.Pkg() == c.pass.Pkg {
-			defs, ok := c.idx.knownDefs(v)
+			defs, ok := c.idx.KnownDefs(v)
 			if !ok || len(defs) == 0 {
 				return false
 			}
@@ -964,7 +910,7 @@ func (c *checker) checkMethodList(e ast.Expr, depth int) {
 		}
 	case *ast.Ident:
 		if v, ok := c.info.Uses[x].(*types.Var); ok {
-			if defs, ok := c.idx.knownDefs(v); ok {
+			if defs, ok := c.idx.KnownDefs(v); ok {
 				for _, d := range defs {
 					if d != nil {
 						c.checkMethodList(d, depth+1)
@@ -1038,7 +984,7 @@ loop:
 	sig := fn.Type().(*types.Signature)
 	for i := 0; i < sig.Params().Len(); i++ {
 		if sig.Params().At(i).Name() == "claims" {
-			if a := arg(call, i, shift); a != nil {
+			if a := analysisutil.Arg(call, i, shift); a != nil {
 				if obj, ok := rootVar(c.info, a).(*types.Var); ok && !obj.IsField() {
 					used[obj] = true
 				}

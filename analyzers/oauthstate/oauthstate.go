@@ -40,25 +40,20 @@ func run(pass *analysis.Pass) (any, error) {
 	if !analysisutil.Imports(pass.Pkg, oauth2Path) {
 		return nil, nil
 	}
-	c := &checker{pass: pass, info: pass.TypesInfo, idx: newIndex(pass), reported: map[ast.Node]bool{}}
-	for _, f := range pass.Files {
-		if analysisutil.IsTestFile(pass.Fset, f.Pos()) {
-			continue
+	c := &checker{pass: pass, info: pass.TypesInfo, idx: analysisutil.NewDefUse(pass), reported: map[ast.Node]bool{}}
+	analysisutil.InspectFiles(pass, func(n ast.Node, stack []ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			c.checkCall(call, stack)
 		}
-		inspectStack(f, func(n ast.Node, stack []ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				c.checkCall(call, stack)
-			}
-			return true
-		})
-	}
+		return true
+	})
 	return nil, nil
 }
 
 type checker struct {
 	pass     *analysis.Pass
 	info     *types.Info
-	idx      *index
+	idx      *analysisutil.DefUse
 	reported map[ast.Node]bool
 }
 
@@ -77,8 +72,8 @@ func (c *checker) checkCall(call *ast.CallExpr, stack []ast.Node) {
 	}
 	switch {
 	case analysisutil.IsMethod(fn, oauth2Path, "Config", "AuthCodeURL"):
-		shift := methodExprShift(c.info, call)
-		state := arg(call, 0, shift)
+		shift := analysisutil.MethodExprShift(c.info, call)
+		state := analysisutil.Arg(call, 0, shift)
 		if state == nil || c.sendsPKCE(call.Args[1+shift:], 0) {
 			return
 		}
@@ -106,15 +101,11 @@ func (c *checker) callee(call *ast.CallExpr) *types.Func {
 	if fn := analysisutil.Callee(c.info, call); fn != nil {
 		return fn
 	}
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
+	v := analysisutil.UsedVar(c.info, call.Fun)
+	if v == nil {
 		return nil
 	}
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok {
-		return nil
-	}
-	defs, ok := c.idx.knownDefs(v)
+	defs, ok := c.idx.KnownDefs(v)
 	if !ok {
 		return nil
 	}
@@ -150,28 +141,14 @@ func stateMessage(s, where string) string {
 // checkWrapper follows a state that is a parameter of a function of the
 // package to the constants its callers pass.
 func (c *checker) checkWrapper(state ast.Expr, stack []ast.Node) {
-	id, ok := ast.Unparen(state).(*ast.Ident)
-	if !ok {
+	v := analysisutil.UsedVar(c.info, state)
+	if v == nil {
 		return
 	}
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok {
-		return
-	}
-	wrapper, pi := c.idx.paramOf(v, stack)
-	if wrapper == nil {
-		return
-	}
-	for _, site := range c.idx.callers[wrapper] {
-		if analysisutil.IsTestFile(c.pass.Fset, site.Pos()) {
-			continue
-		}
-		a := arg(site, pi, methodExprShift(c.info, site))
-		if a == nil {
-			continue
-		}
-		if s, ok := c.constString(a, 0); ok {
-			c.report(a, stateMessage(s, wrapper.Name()+" (and on to AuthCodeURL)"))
+	wrapper, sites := c.idx.ArgsFor(v, stack)
+	for _, site := range sites {
+		if s, ok := c.constString(site.Arg, 0); ok {
+			c.report(site.Arg, stateMessage(s, wrapper.Name()+" (and on to AuthCodeURL)"))
 		}
 	}
 }
@@ -193,32 +170,18 @@ func (c *checker) constString(e ast.Expr, depth int) (string, bool) {
 		if !ok || v.Pkg() != c.pass.Pkg {
 			return "", false
 		}
-		defs, ok := c.idx.knownDefs(v)
+		defs, ok := c.idx.KnownDefs(v)
 		if !ok {
 			return "", false
 		}
 		return c.allConst(defs, depth)
 	case *ast.CallExpr:
 		fn := analysisutil.Callee(c.info, x)
-		decl := c.idx.decls[fn]
+		decl := c.idx.Decl(fn)
 		if decl == nil || decl.Body == nil {
 			return "", false
 		}
-		var results []ast.Expr
-		complete := true
-		ast.Inspect(decl.Body, func(n ast.Node) bool {
-			switch r := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ReturnStmt:
-				if len(r.Results) != 1 {
-					complete = false
-				} else {
-					results = append(results, r.Results[0])
-				}
-			}
-			return true
-		})
+		results, complete := analysisutil.SingleResults(decl.Body)
 		if !complete || len(results) == 0 {
 			return "", false
 		}
@@ -264,7 +227,7 @@ func (c *checker) sendsPKCE(opts []ast.Expr, depth int) bool {
 				}
 			case *ast.Ident:
 				if v, ok := c.info.Uses[x].(*types.Var); ok && v.Pkg() == c.pass.Pkg {
-					if defs, ok := c.idx.knownDefs(v); ok {
+					if defs, ok := c.idx.KnownDefs(v); ok {
 						var nonNil []ast.Expr
 						for _, d := range defs {
 							if d != nil {
@@ -317,23 +280,4 @@ func (c *checker) usesPKCE(stack []ast.Node) bool {
 		return true
 	})
 	return found
-}
-
-// methodExprShift is 1 when call calls a method expression T.M (the
-// receiver is the first argument), else 0.
-func methodExprShift(info *types.Info, call *ast.CallExpr) int {
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
-			return 1
-		}
-	}
-	return 0
-}
-
-// arg returns the argument for parameter i of call, nil when absent.
-func arg(call *ast.CallExpr, i, shift int) ast.Expr {
-	if i >= 0 && i+shift < len(call.Args) {
-		return call.Args[i+shift]
-	}
-	return nil
 }

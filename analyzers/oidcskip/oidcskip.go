@@ -61,23 +61,18 @@ func run(pass *analysis.Pass) (any, error) {
 	if !analysisutil.ImportsAny(pass.Pkg, isOIDCPath) {
 		return nil, nil
 	}
-	c := &checker{pass: pass, info: pass.TypesInfo, idx: newIndex(pass)}
-	for _, f := range pass.Files {
-		if analysisutil.IsTestFile(pass.Fset, f.Pos()) {
-			continue
-		}
-		inspectStack(f, func(n ast.Node, stack []ast.Node) bool {
-			c.visit(n, stack)
-			return true
-		})
-	}
+	c := &checker{pass: pass, info: pass.TypesInfo, idx: analysisutil.NewDefUse(pass)}
+	analysisutil.InspectFiles(pass, func(n ast.Node, stack []ast.Node) bool {
+		c.visit(n, stack)
+		return true
+	})
 	return nil, nil
 }
 
 type checker struct {
 	pass *analysis.Pass
 	info *types.Info
-	idx  *index
+	idx  *analysisutil.DefUse
 }
 
 func (c *checker) visit(n ast.Node, stack []ast.Node) {
@@ -164,15 +159,14 @@ func (c *checker) checkValue(field string, v ast.Expr, extra string) {
 // alwaysFalse reports whether v is a local variable only ever assigned
 // constant false.
 func (c *checker) alwaysFalse(v ast.Expr, depth int) bool {
-	id, ok := ast.Unparen(v).(*ast.Ident)
-	if !ok || depth > 3 {
+	if depth > 3 {
 		return false
 	}
-	obj, ok := c.info.Uses[id].(*types.Var)
-	if !ok || obj.Pkg() != c.pass.Pkg {
+	obj := analysisutil.UsedVar(c.info, v)
+	if obj == nil || obj.Pkg() != c.pass.Pkg {
 		return false
 	}
-	defs, ok := c.idx.knownDefs(obj)
+	defs, ok := c.idx.KnownDefs(obj)
 	if !ok {
 		return false
 	}

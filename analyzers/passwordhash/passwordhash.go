@@ -100,25 +100,20 @@ func run(pass *analysis.Pass) (any, error) {
 	}) {
 		return nil, nil
 	}
-	c := &checker{pass: pass, info: pass.TypesInfo, idx: newIndex(pass), reported: map[ast.Node]bool{}}
-	for _, f := range pass.Files {
-		if analysisutil.IsTestFile(pass.Fset, f.Pos()) {
-			continue
+	c := &checker{pass: pass, info: pass.TypesInfo, idx: analysisutil.NewDefUse(pass), reported: map[ast.Node]bool{}}
+	analysisutil.InspectFiles(pass, func(n ast.Node, stack []ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			c.checkCall(call, stack)
 		}
-		inspectStack(f, func(n ast.Node, stack []ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				c.checkCall(call, stack)
-			}
-			return true
-		})
-	}
+		return true
+	})
 	return nil, nil
 }
 
 type checker struct {
 	pass     *analysis.Pass
 	info     *types.Info
-	idx      *index
+	idx      *analysisutil.DefUse
 	reported map[ast.Node]bool
 }
 
@@ -183,7 +178,7 @@ func (c *checker) findSink(call *ast.CallExpr) (sink, bool) {
 	case "Write", "WriteString":
 		return sink{kind: hashesData, alg: c.hasherAlg(sel.X), data: call.Args, state: sel.X}, true
 	case "Sum":
-		if isNil(c.info, call.Args[0]) {
+		if analysisutil.IsNil(c.info, call.Args[0]) {
 			return sink{}, false
 		}
 		return sink{kind: sumAppend, alg: c.hasherAlg(sel.X), data: call.Args}, true
@@ -228,7 +223,7 @@ func (c *checker) hasherAlg(e ast.Expr) string {
 			if !ok {
 				return "a fast hash"
 			}
-			defs, ok := c.idx.knownDefs(v)
+			defs, ok := c.idx.KnownDefs(v)
 			if !ok || len(defs) != 1 || defs[0] == nil {
 				return "a fast hash"
 			}
@@ -269,11 +264,6 @@ func isBytes(t types.Type) bool {
 	}
 	b, ok := s.Elem().Underlying().(*types.Basic)
 	return ok && b.Kind() == types.Byte
-}
-
-func isNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
 }
 
 // textual reports whether t can hold a password: a string, a byte or rune
@@ -405,13 +395,13 @@ func (c *checker) named(name string, obj types.Object, t types.Type, s *scan, de
 	if !ok || v.Pkg() != c.pass.Pkg || v.IsField() {
 		return
 	}
-	if c.idx.params[v] {
+	if c.idx.IsParam(v) {
 		if textual(t) {
 			s.params = append(s.params, v)
 		}
 		return
 	}
-	if defs, ok := c.idx.knownDefs(v); ok {
+	if defs, ok := c.idx.KnownDefs(v); ok {
 		for _, d := range defs {
 			c.walk(d, s, depth+1)
 		}
@@ -510,26 +500,19 @@ func (c *checker) checkCall(call *ast.CallExpr, stack []ast.Node) {
 	}
 	// The data is a parameter of a helper: check what its callers pass.
 	for _, p := range s.params {
-		wrapper, pi := c.idx.paramOf(p, stack)
-		if wrapper == nil {
-			continue
-		}
-		for _, site := range c.idx.callers[wrapper] {
-			shift := methodExprShift(c.info, site)
-			if analysisutil.IsTestFile(c.pass.Fset, site.Pos()) || pi+shift >= len(site.Args) {
-				continue
-			}
+		wrapper, sites := c.idx.ArgsFor(p, stack)
+		for _, site := range sites {
 			var cs scan
-			c.walk(site.Args[pi+shift], &cs, 0)
+			c.walk(site.Arg, &cs, 0)
 			if cs.protocol {
 				continue
 			}
-			outer := c.declAt(site.Pos())
-			if outer != nil && c.quiet(outer.Body, site, nil) {
+			outer := c.declAt(site.Call.Pos())
+			if outer != nil && c.quiet(outer.Body, site.Call, nil) {
 				continue
 			}
-			if cs.password || (!cs.derived && !cs.random && outer != nil && c.storedAsPassword(outer.Body, site, nil)) {
-				c.report(site, message(sk, wrapper.Name()))
+			if cs.password || (!cs.derived && !cs.random && outer != nil && c.storedAsPassword(outer.Body, site.Call, nil)) {
+				c.report(site.Call, message(sk, wrapper.Name()))
 			}
 		}
 	}
@@ -792,7 +775,7 @@ func isSlowKDF(path, name string) bool {
 // callsSlowKDF reports whether fn is a function of the package that calls
 // a slow password hash itself (a helper the pre-hash is handed to).
 func (c *checker) callsSlowKDF(fn *types.Func) bool {
-	decl := c.idx.decls[fn]
+	decl := c.idx.Decl(fn)
 	if decl == nil || decl.Body == nil {
 		return false
 	}
@@ -833,7 +816,7 @@ func (c *checker) mentions(e ast.Expr, call *ast.CallExpr, holders []types.Objec
 				}
 			}
 			if v, ok := obj.(*types.Var); ok && v.Pkg() == c.pass.Pkg {
-				if defs, ok := c.idx.knownDefs(v); ok {
+				if defs, ok := c.idx.KnownDefs(v); ok {
 					for _, d := range defs {
 						if d != nil && c.mentions(d, call, holders, depth+1) {
 							found = true
@@ -866,7 +849,7 @@ func (c *checker) freshHash(e ast.Expr, depth int) bool {
 		}
 	case *ast.Ident:
 		if v, ok := c.info.Uses[x].(*types.Var); ok && v.Pkg() == c.pass.Pkg {
-			if defs, ok := c.idx.knownDefs(v); ok {
+			if defs, ok := c.idx.KnownDefs(v); ok {
 				for _, d := range defs {
 					if d != nil && c.freshHash(d, depth+1) {
 						return true
@@ -888,15 +871,4 @@ func rootObj(info *types.Info, e ast.Expr) types.Object {
 		}
 	}
 	return nil
-}
-
-// methodExprShift is 1 when call calls a method expression T.M (the
-// receiver is the first argument), else 0.
-func methodExprShift(info *types.Info, call *ast.CallExpr) int {
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
-			return 1
-		}
-	}
-	return 0
 }

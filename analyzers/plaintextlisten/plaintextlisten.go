@@ -58,8 +58,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{
 		pass:          pass,
-		ix:            newIndex(pass),
-		decls:         map[*types.Func]*ast.FuncDecl{},
+		ix:            analysisutil.NewValueIndex(pass, analysisutil.ValueOptions{FlagDefaults: true}),
+		decls:         analysisutil.FuncDecls(pass.TypesInfo, analysisutil.NonTestFiles(pass)),
 		addrAssigns:   map[types.Object][]ast.Expr{},
 		handlerAssign: map[types.Object][]ast.Expr{},
 		tlsServed:     map[types.Object]bool{},
@@ -76,7 +76,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 type checker struct {
 	pass *analysis.Pass
-	ix   *index
+	ix   *analysisutil.ValueIndex
 
 	decls         map[*types.Func]*ast.FuncDecl
 	refs          []funcRef
@@ -94,17 +94,7 @@ type funcRef struct {
 
 func (c *checker) collect() {
 	info := c.pass.TypesInfo
-	for _, f := range c.pass.Files {
-		if analysisutil.IsTestFile(c.pass.Fset, f.Pos()) {
-			continue
-		}
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
-					c.decls[fn] = fd
-				}
-			}
-		}
+	for _, f := range analysisutil.NonTestFiles(c.pass) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.SelectorExpr:
@@ -112,7 +102,7 @@ func (c *checker) collect() {
 					c.addRef(n, fn)
 				}
 			case *ast.Ident:
-				if sel, ok := c.ix.parent[n].(*ast.SelectorExpr); ok && sel.Sel == n {
+				if sel, ok := c.ix.Parent(n).(*ast.SelectorExpr); ok && sel.Sel == n {
 					return true
 				}
 				if fn, ok := info.Uses[n].(*types.Func); ok {
@@ -124,7 +114,7 @@ func (c *checker) collect() {
 					if !ok || len(n.Lhs) != len(n.Rhs) || !isServer(info.TypeOf(sel.X)) {
 						continue
 					}
-					obj := c.ix.rootObject(sel.X)
+					obj := c.ix.RootObject(sel.X)
 					switch sel.Sel.Name {
 					case "Addr":
 						c.addrAssigns[obj] = append(c.addrAssigns[obj], n.Rhs[i])
@@ -153,7 +143,7 @@ func (c *checker) addRef(e ast.Expr, fn *types.Func) {
 	case analysisutil.IsMethod(fn, httpPath, "Server", "ListenAndServeTLS", "ServeTLS"):
 		c.pkgTLS = true
 		if recv := c.receiver(e); recv != nil {
-			if obj := c.ix.rootObject(recv); obj != nil {
+			if obj := c.ix.RootObject(recv); obj != nil {
 				c.tlsServed[obj] = true
 			}
 		}
@@ -170,7 +160,7 @@ func (c *checker) addRef(e ast.Expr, fn *types.Func) {
 // callee e is, or the calls of a local variable e is stored in
 // (f := srv.ListenAndServe; f()).
 func (c *checker) calls(e ast.Expr) []*ast.CallExpr {
-	switch p := c.ix.up(e).(type) {
+	switch p := c.ix.Up(e).(type) {
 	case *ast.CallExpr:
 		if ast.Unparen(p.Fun) == e {
 			return []*ast.CallExpr{p}
@@ -180,7 +170,7 @@ func (c *checker) calls(e ast.Expr) []*ast.CallExpr {
 		if as, ok := p.(*ast.AssignStmt); ok {
 			for i, r := range as.Rhs {
 				if ast.Unparen(r) == e && len(as.Lhs) == len(as.Rhs) {
-					obj = c.ix.lvalueObject(as.Lhs[i])
+					obj = c.ix.LvalueObject(as.Lhs[i])
 				}
 			}
 		} else {
@@ -191,12 +181,12 @@ func (c *checker) calls(e ast.Expr) []*ast.CallExpr {
 				}
 			}
 		}
-		if obj == nil || len(c.ix.assigns[obj]) != 1 {
+		if obj == nil || len(c.ix.Assigns(obj)) != 1 {
 			return nil
 		}
 		var out []*ast.CallExpr
-		for _, r := range c.ix.reads(obj) {
-			if call, ok := c.ix.up(r).(*ast.CallExpr); ok && ast.Unparen(call.Fun) == r {
+		for _, r := range c.ix.Reads(obj) {
+			if call, ok := c.ix.Up(r).(*ast.CallExpr); ok && ast.Unparen(call.Fun) == r {
 				out = append(out, call)
 			}
 		}
@@ -234,7 +224,7 @@ func (c *checker) receiver(e ast.Expr) ast.Expr {
 	case types.MethodVal:
 		return sel.X
 	case types.MethodExpr:
-		if call, ok := c.ix.up(sel).(*ast.CallExpr); ok && ast.Unparen(call.Fun) == sel && len(call.Args) > 0 {
+		if call, ok := c.ix.Up(sel).(*ast.CallExpr); ok && ast.Unparen(call.Fun) == sel && len(call.Args) > 0 {
 			return call.Args[0]
 		}
 	}
@@ -249,7 +239,7 @@ func (c *checker) check(r funcRef) {
 			if len(args) != 2 || c.isRedirect(args[1], 0) {
 				continue
 			}
-			if where, ok := exposed(c.ix.values(args[0])); ok {
+			if where, ok := exposed(c.ix.Values(args[0])); ok {
 				c.report(call, "http.ListenAndServe serves plaintext HTTP on %s: serve TLS (ListenAndServeTLS) or bind to a loopback address", where)
 			}
 		}
@@ -258,9 +248,9 @@ func (c *checker) check(r funcRef) {
 	case isMethodIn(r.fn, ginPath, "Engine", "Run"):
 		for _, call := range c.calls(r.expr) {
 			args := c.args(r.expr, call)
-			addrs := []strVal{{":8080", true}} // or ":"+$PORT
+			addrs := []analysisutil.StrVal{{S: ":8080", Complete: true}} // or ":"+$PORT
 			if len(args) == 1 && call.Ellipsis == token.NoPos {
-				addrs = c.ix.values(args[0])
+				addrs = c.ix.Values(args[0])
 			} else if len(args) != 0 {
 				continue
 			}
@@ -282,7 +272,7 @@ func (c *checker) check(r funcRef) {
 			if len(args) == 0 || len(args) > max {
 				continue
 			}
-			if where, ok := exposed(c.ix.values(args[0])); ok {
+			if where, ok := exposed(c.ix.Values(args[0])); ok {
 				c.report(call, "%s serves plaintext HTTP on %s: use its TLS variant or bind to a loopback address", frameworkName(r.fn), where)
 			}
 		}
@@ -292,7 +282,7 @@ func (c *checker) check(r funcRef) {
 			if len(args) == 0 {
 				continue
 			}
-			if where, ok := exposed(c.ix.values(args[0])); ok {
+			if where, ok := exposed(c.ix.Values(args[0])); ok {
 				c.report(call, "echo.Echo.%s serves plaintext HTTP on %s: use StartTLS or StartAutoTLS, or bind to a loopback address", r.fn.Name(), where)
 			}
 		}
@@ -316,22 +306,22 @@ func (c *checker) checkServer(r funcRef) {
 	if recv == nil {
 		return
 	}
-	obj := c.ix.rootObject(recv)
+	obj := c.ix.RootObject(recv)
 	if obj != nil && c.tlsServed[obj] {
 		return
 	}
 	lits, known := c.serverCreations(recv, 0)
-	var addrs []strVal
+	var addrs []analysisutil.StrVal
 	if as := c.addrAssigns[obj]; obj != nil && len(as) > 0 {
 		for _, a := range as {
-			addrs = append(addrs, c.ix.values(a)...)
+			addrs = append(addrs, c.ix.Values(a)...)
 		}
 	} else if known {
 		for _, lit := range lits {
 			if v, ok := litField(c.pass.TypesInfo, lit, "Addr"); ok {
-				addrs = append(addrs, c.ix.values(v)...)
+				addrs = append(addrs, c.ix.Values(v)...)
 			} else {
-				addrs = append(addrs, strVal{"", true})
+				addrs = append(addrs, analysisutil.StrVal{S: "", Complete: true})
 			}
 		}
 	}
@@ -356,25 +346,25 @@ func (c *checker) checkEchoServer(call *ast.CallExpr, srv ast.Expr) {
 	if !known {
 		return
 	}
-	obj := c.ix.rootObject(srv)
+	obj := c.ix.RootObject(srv)
 	if obj != nil && c.fieldAssigned(obj, "TLSConfig") {
 		return
 	}
-	var addrs []strVal
+	var addrs []analysisutil.StrVal
 	if as := c.addrAssigns[obj]; obj != nil && len(as) > 0 {
 		for _, a := range as {
-			addrs = append(addrs, c.ix.values(a)...)
+			addrs = append(addrs, c.ix.Values(a)...)
 		}
 	}
 	for _, lit := range lits {
-		if v, ok := litField(c.pass.TypesInfo, lit, "TLSConfig"); ok && !isNil(c.pass.TypesInfo, v) {
+		if v, ok := litField(c.pass.TypesInfo, lit, "TLSConfig"); ok && !analysisutil.IsNil(c.pass.TypesInfo, v) {
 			return
 		}
 		if obj == nil || len(c.addrAssigns[obj]) == 0 {
 			if v, ok := litField(c.pass.TypesInfo, lit, "Addr"); ok {
-				addrs = append(addrs, c.ix.values(v)...)
+				addrs = append(addrs, c.ix.Values(v)...)
 			} else {
-				addrs = append(addrs, strVal{"", true})
+				addrs = append(addrs, analysisutil.StrVal{S: "", Complete: true})
 			}
 		}
 	}
@@ -394,7 +384,7 @@ func (c *checker) fieldAssigned(obj types.Object, name string) bool {
 				return !found
 			}
 			for _, lhs := range as.Lhs {
-				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == name && isServer(c.pass.TypesInfo.TypeOf(sel.X)) && c.ix.rootObject(sel.X) == obj {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == name && isServer(c.pass.TypesInfo.TypeOf(sel.X)) && c.ix.RootObject(sel.X) == obj {
 					found = true
 				}
 			}
@@ -475,7 +465,7 @@ func isServer(t types.Type) bool {
 // or a zero variable) an expression may hold, and false when some value
 // comes from somewhere it cannot see.
 func (c *checker) serverCreations(e ast.Expr, depth int) ([]*ast.CompositeLit, bool) {
-	if depth > maxDepth {
+	if depth > analysisutil.MaxValueDepth {
 		return nil, false
 	}
 	info := c.pass.TypesInfo
@@ -510,7 +500,7 @@ func (c *checker) serverCreations(e ast.Expr, depth int) ([]*ast.CompositeLit, b
 					return false
 				}
 				lits, ok := c.serverCreations(n.Results[0], depth+1)
-				if !ok && !isNil(info, n.Results[0]) {
+				if !ok && !analysisutil.IsNil(info, n.Results[0]) {
 					known = false
 				}
 				out = append(out, lits...)
@@ -519,25 +509,25 @@ func (c *checker) serverCreations(e ast.Expr, depth int) ([]*ast.CompositeLit, b
 		})
 		return out, known && len(out) > 0
 	case *ast.Ident, *ast.SelectorExpr:
-		obj := c.ix.lvalueObject(x)
-		as := c.ix.assigns[obj]
+		obj := c.ix.LvalueObject(x)
+		as := c.ix.Assigns(obj)
 		if obj == nil || len(as) == 0 {
 			return nil, false
 		}
 		var out []*ast.CompositeLit
 		for _, a := range as {
 			switch {
-			case a.unknown || a.index >= 0:
+			case a.Unknown || a.Index >= 0:
 				return nil, false
-			case a.zero:
+			case a.Zero:
 				if _, isPtr := obj.Type().Underlying().(*types.Pointer); !isPtr {
 					out = append(out, nil)
 				}
 			default:
-				if isNil(info, a.rhs) {
+				if analysisutil.IsNil(info, a.RHS) {
 					continue
 				}
-				lits, ok := c.serverCreations(a.rhs, depth+1)
+				lits, ok := c.serverCreations(a.RHS, depth+1)
 				if !ok {
 					return nil, false
 				}
@@ -547,11 +537,6 @@ func (c *checker) serverCreations(e ast.Expr, depth int) ([]*ast.CompositeLit, b
 		return out, len(out) > 0
 	}
 	return nil, false
-}
-
-func isNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
 }
 
 // Listener uses, as far as the check is concerned.
@@ -576,16 +561,16 @@ func (c *checker) checkListen(r funcRef, call *ast.CallExpr) {
 	default:
 		return
 	}
-	for _, n := range c.ix.values(network) {
-		if !n.complete || (n.s != "tcp" && n.s != "tcp4" && n.s != "tcp6") {
+	for _, n := range c.ix.Values(network) {
+		if !n.Complete || (n.S != "tcp" && n.S != "tcp4" && n.S != "tcp6") {
 			return
 		}
 	}
-	var addrs []strVal
+	var addrs []analysisutil.StrVal
 	if name == "net.ListenTCP" {
 		addrs = c.tcpAddrValues(addr, 0)
 	} else {
-		addrs = c.ix.values(addr)
+		addrs = c.ix.Values(addr)
 	}
 	where, ok := exposed(addrs)
 	if !ok {
@@ -593,10 +578,10 @@ func (c *checker) checkListen(r funcRef, call *ast.CallExpr) {
 	}
 
 	var use listenerUse
-	switch p := c.ix.up(call).(type) {
+	switch p := c.ix.Up(call).(type) {
 	case *ast.AssignStmt:
 		if len(p.Rhs) == 1 && ast.Unparen(p.Rhs[0]) == call {
-			if obj := c.ix.lvalueObject(p.Lhs[0]); obj != nil {
+			if obj := c.ix.LvalueObject(p.Lhs[0]); obj != nil {
 				c.listenerUses(obj, &use, 0, map[types.Object]bool{})
 			}
 		}
@@ -626,8 +611,8 @@ func (c *checker) listenerUses(obj types.Object, use *listenerUse, depth int, se
 	}
 	seen[obj] = true
 	info := c.pass.TypesInfo
-	for _, r := range c.ix.reads(obj) {
-		switch p := c.ix.up(r).(type) {
+	for _, r := range c.ix.Reads(obj) {
+		switch p := c.ix.Up(r).(type) {
 		case *ast.CallExpr:
 			i := -1
 			for j, a := range p.Args {
@@ -650,7 +635,7 @@ func (c *checker) listenerUses(obj types.Object, use *listenerUse, depth int, se
 				}
 			case analysisutil.IsMethod(fn, httpPath, "Server", "Serve"):
 				if sel, ok := ast.Unparen(p.Fun).(*ast.SelectorExpr); ok {
-					srv := c.ix.rootObject(sel.X)
+					srv := c.ix.RootObject(sel.X)
 					if srv != nil && c.tlsServed[srv] {
 						use.tls = true
 						continue
@@ -687,7 +672,7 @@ func (c *checker) listenerUses(obj types.Object, use *listenerUse, depth int, se
 		case *ast.AssignStmt:
 			for i, rhs := range p.Rhs {
 				if ast.Unparen(rhs) == r && len(p.Lhs) == len(p.Rhs) {
-					if o := c.ix.lvalueObject(p.Lhs[i]); o != nil {
+					if o := c.ix.LvalueObject(p.Lhs[i]); o != nil {
 						c.listenerUses(o, use, depth+1, seen)
 					} else {
 						use.escape = true
@@ -737,9 +722,9 @@ func paramAt(info *types.Info, fd *ast.FuncDecl, i int) types.Object {
 
 // tcpAddrValues returns the address a *net.TCPAddr literal denotes, as a
 // prefix up to the port ("0.0.0.0:"), when its IP is known.
-func (c *checker) tcpAddrValues(e ast.Expr, depth int) []strVal {
-	if depth > maxDepth {
-		return unknown
+func (c *checker) tcpAddrValues(e ast.Expr, depth int) []analysisutil.StrVal {
+	if depth > analysisutil.MaxValueDepth {
+		return analysisutil.UnknownValue()
 	}
 	info := c.pass.TypesInfo
 	e = ast.Unparen(e)
@@ -749,29 +734,29 @@ func (c *checker) tcpAddrValues(e ast.Expr, depth int) []strVal {
 	switch x := e.(type) {
 	case *ast.CompositeLit:
 		if !analysisutil.IsNamed(info.TypeOf(x), netPath, "TCPAddr") {
-			return unknown
+			return analysisutil.UnknownValue()
 		}
 		ipExpr, ok := analysisutil.Field(info, x, "IP")
-		if !ok || isNil(info, ipExpr) {
-			return []strVal{{":", false}}
+		if !ok || analysisutil.IsNil(info, ipExpr) {
+			return []analysisutil.StrVal{{S: ":"}}
 		}
 		ip, ok := c.ipValue(ipExpr)
 		if !ok {
-			return unknown
+			return analysisutil.UnknownValue()
 		}
 		if strings.Contains(ip, ":") {
-			return []strVal{{"[" + ip + "]:", false}}
+			return []analysisutil.StrVal{{S: "[" + ip + "]:"}}
 		}
-		return []strVal{{ip + ":", false}}
+		return []analysisutil.StrVal{{S: ip + ":"}}
 	case *ast.Ident, *ast.SelectorExpr:
-		obj := c.ix.lvalueObject(x)
-		as := c.ix.assigns[obj]
-		if len(as) != 1 || as[0].rhs == nil || as[0].index >= 0 {
-			return unknown
+		obj := c.ix.LvalueObject(x)
+		as := c.ix.Assigns(obj)
+		if len(as) != 1 || as[0].RHS == nil || as[0].Index >= 0 {
+			return analysisutil.UnknownValue()
 		}
-		return c.tcpAddrValues(as[0].rhs, depth+1)
+		return c.tcpAddrValues(as[0].RHS, depth+1)
 	}
-	return unknown
+	return analysisutil.UnknownValue()
 }
 
 // ipValue returns the textual IP a net.IP expression denotes.
@@ -810,14 +795,14 @@ func (c *checker) ipValue(e ast.Expr) (string, bool) {
 
 // exposed returns a description of the first value that is a known
 // non-loopback address.
-func exposed(vals []strVal) (string, bool) {
+func exposed(vals []analysisutil.StrVal) (string, bool) {
 	for _, v := range vals {
-		host, ok := addrHost(v)
+		host, ok := analysisutil.AddrHost(v)
 		if !ok || analysisutil.IsLoopbackHost(host) {
 			continue
 		}
-		q := strconv.Quote(v.s)
-		if !v.complete {
+		q := strconv.Quote(v.S)
+		if !v.Complete {
 			q += "+…"
 		}
 		if ip, err := netip.ParseAddr(host); host == "" || (err == nil && ip.IsUnspecified()) {
@@ -854,13 +839,13 @@ func (c *checker) isRedirect(e ast.Expr, depth int) bool {
 			}
 			return false
 		}
-		obj := c.ix.lvalueObject(x)
-		as := c.ix.assigns[obj]
+		obj := c.ix.LvalueObject(x)
+		as := c.ix.Assigns(obj)
 		if len(as) == 0 {
 			return false
 		}
 		for _, a := range as {
-			if a.rhs == nil || a.index >= 0 || !c.isRedirect(a.rhs, depth+1) {
+			if a.RHS == nil || a.Index >= 0 || !c.isRedirect(a.RHS, depth+1) {
 				return false
 			}
 		}

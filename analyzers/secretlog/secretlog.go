@@ -54,24 +54,6 @@ func relevant(p string) bool {
 	return false
 }
 
-func importsLogging(pkg *types.Package) bool {
-	seen := map[*types.Package]bool{}
-	var walk func(p *types.Package) bool
-	walk = func(p *types.Package) bool {
-		for _, imp := range p.Imports() {
-			if seen[imp] {
-				continue
-			}
-			seen[imp] = true
-			if relevant(imp.Path()) || walk(imp) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(pkg)
-}
-
 type style int
 
 const (
@@ -103,7 +85,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !importsLogging(pass.Pkg) {
+	if !analysisutil.ImportsTransitively(pass.Pkg, relevant) {
 		return nil, nil
 	}
 	c := &checker{
@@ -111,17 +93,8 @@ func run(pass *analysis.Pass) (any, error) {
 		info:     pass.TypesInfo,
 		decls:    map[ast.Node]map[types.Object][]ast.Expr{},
 		reported: map[token.Pos]bool{},
-		funcs:    map[*types.Func]*ast.FuncDecl{},
+		funcs:    analysisutil.FuncDecls(pass.TypesInfo, pass.Files),
 		wrappers: map[*types.Func]*sink{},
-	}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					c.funcs[fn] = fd
-				}
-			}
-		}
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {

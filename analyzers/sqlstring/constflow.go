@@ -44,7 +44,6 @@ type flow struct {
 	decls    map[*types.Func]*ast.FuncDecl
 	calls    map[*types.Func][]*ast.CallExpr
 	escapes  map[*types.Func]bool // used other than as the callee of a call
-	funcs    []ast.Node           // every FuncDecl and FuncLit
 	embedded map[types.Object]bool
 	tagged   map[types.Object]bool // struct fields with a tag (filled by reflection)
 	checked  map[types.Object]int  // allow-list check cache: 1 yes, 2 no
@@ -75,14 +74,12 @@ func (f *flow) collect(file *ast.File) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
-			f.funcs = append(f.funcs, n)
 			fn, _ := info.Defs[n.Name].(*types.Func)
 			if fn != nil {
 				f.decls[fn] = n
 			}
 			f.addParams(fn, n.Type)
 		case *ast.FuncLit:
-			f.funcs = append(f.funcs, n)
 			f.addParams(nil, n.Type)
 		case *ast.GenDecl:
 			embed := hasEmbed(n.Doc)
@@ -914,19 +911,7 @@ func (f *flow) safeBuilderUse(stack []ast.Node, st *state) bool {
 
 // enclosingFunc returns the body of the innermost function containing pos.
 func (f *flow) enclosingFunc(pos token.Pos) *ast.BlockStmt {
-	var best ast.Node
-	for _, fn := range f.funcs {
-		if fn.Pos() <= pos && pos < fn.End() && (best == nil || fn.Pos() >= best.Pos()) {
-			best = fn
-		}
-	}
-	switch fn := best.(type) {
-	case *ast.FuncDecl:
-		return fn.Body
-	case *ast.FuncLit:
-		return fn.Body
-	}
-	return nil
+	return analysisutil.FuncNodeBody(analysisutil.EnclosingFunc(f.pass.Files, pos))
 }
 
 // allowListMap reports whether e is a map of fixed keys: a literal with

@@ -150,29 +150,10 @@ func relevant(p string) bool {
 		isPgxPath(p) || isGoPGPath(p) || strings.HasPrefix(p, "github.com/go-pg/pg/")
 }
 
-// importsTransitively reports whether pkg imports a relevant package,
-// directly or through the packages it imports (a wrapper type embedding
-// *sqlx.DB, say).
-func importsTransitively(pkg *types.Package) bool {
-	seen := map[*types.Package]bool{}
-	var walk func(p *types.Package) bool
-	walk = func(p *types.Package) bool {
-		for _, imp := range p.Imports() {
-			if seen[imp] {
-				continue
-			}
-			seen[imp] = true
-			if relevant(imp.Path()) || walk(imp) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(pkg)
-}
-
 func run(pass *analysis.Pass) (any, error) {
-	if !importsTransitively(pass.Pkg) {
+	// A relevant package imported directly or through the packages the
+	// package imports (a wrapper type embedding *sqlx.DB, say).
+	if !analysisutil.ImportsTransitively(pass.Pkg, relevant) {
 		return nil, nil
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -222,12 +203,8 @@ func resolve(fl *flow, call *ast.CallExpr) (resolved, bool) {
 		return r, true
 	}
 	// f := db.Raw; f(q)
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return resolved{}, false
-	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok || v.Pkg() == nil {
+	v := analysisutil.UsedVar(info, call.Fun)
+	if v == nil || v.Pkg() == nil {
 		return resolved{}, false
 	}
 	if init := fl.singleInit(v); init != nil {

@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -70,7 +69,7 @@ func checkScope(pass *analysis.Pass, scope ast.Node) {
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
 				if sel, ok := lhs.(*ast.SelectorExpr); ok && sel.Sel.Name == "MinVersion" && isTLSConfig(info.TypeOf(sel.X)) {
-					if obj := rootObject(info, sel.X); obj != nil {
+					if obj := analysisutil.RootObject(info, sel.X); obj != nil {
 						assigned[obj] = true
 					}
 					if len(n.Rhs) == len(n.Lhs) {
@@ -78,7 +77,7 @@ func checkScope(pass *analysis.Pass, scope ast.Node) {
 					}
 				}
 				if len(n.Lhs) == len(n.Rhs) {
-					storedIn[ast.Unparen(n.Rhs[i])] = rootObject(info, lhs)
+					storedIn[ast.Unparen(n.Rhs[i])] = analysisutil.RootObject(info, lhs)
 				}
 			}
 		case *ast.ValueSpec:
@@ -177,22 +176,6 @@ func isTLSConfig(t types.Type) bool {
 	return t != nil && analysisutil.IsNamed(t, tlsPath, "Config")
 }
 
-// rootObject returns the variable an lvalue such as x, x.f or *x names.
-func rootObject(info *types.Info, e ast.Expr) types.Object {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return info.ObjectOf(x)
-	case *ast.SelectorExpr:
-		if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
-			return sel.Obj() // the field: c.TLS.MinVersion = ... for every c
-		}
-		return info.ObjectOf(x.Sel)
-	case *ast.StarExpr:
-		return rootObject(info, x.X)
-	}
-	return nil
-}
-
 // checkConstVersion reports a MinVersion value that is a constant below TLS
 // 1.2. In a literal (inLiteral), values gosec's G402 already resolves are
 // left to it.
@@ -209,7 +192,7 @@ func checkConstVersion(pass *analysis.Pass, v ast.Expr, inLiteral bool) {
 		End:     v.End(),
 		Message: fmt.Sprintf("tls.Config MinVersion is %s, below TLS 1.2; use tls.VersionTLS12 or later", versionName(val)),
 	}
-	if name := tlsName(pass, v.Pos()); name != "" {
+	if name := analysisutil.ImportName(pass.Files, v.Pos(), tlsPath); name != "" {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
 			Message:   "Set MinVersion to tls.VersionTLS12",
 			TextEdits: []analysis.TextEdit{{Pos: v.Pos(), End: v.End(), NewText: []byte(name + ".VersionTLS12")}},
@@ -291,67 +274,16 @@ func versionName(v int64) string {
 	return fmt.Sprintf("%#04x", v)
 }
 
-// tlsName returns the name under which the file containing pos imports
-// crypto/tls, or "" when it does not (or imports it with a dot or blank).
-func tlsName(pass *analysis.Pass, pos token.Pos) string {
-	f := analysisutil.FileOf(pass.Files, pos)
-	if f == nil {
-		return ""
-	}
-	for _, imp := range f.Imports {
-		if strings.Trim(imp.Path.Value, "`\"") != tlsPath {
-			continue
-		}
-		if imp.Name == nil {
-			return "tls"
-		}
-		if imp.Name.Name == "_" || imp.Name.Name == "." {
-			return ""
-		}
-		return imp.Name.Name
-	}
-	return ""
-}
-
 // addMinVersion returns a fix that adds MinVersion: tls.VersionTLS12 to a
 // keyed literal.
 func addMinVersion(pass *analysis.Pass, lit *ast.CompositeLit) (analysis.SuggestedFix, bool) {
-	name := tlsName(pass, lit.Pos())
+	name := analysisutil.ImportName(pass.Files, lit.Pos(), tlsPath)
 	if name == "" {
 		return analysis.SuggestedFix{}, false
 	}
-	field := "MinVersion: " + name + ".VersionTLS12"
-	fix := analysis.SuggestedFix{Message: "Add MinVersion: tls.VersionTLS12"}
-	if len(lit.Elts) == 0 {
-		fix.TextEdits = []analysis.TextEdit{{Pos: lit.Lbrace + 1, End: lit.Lbrace + 1, NewText: []byte(field)}}
-		return fix, true
-	}
-	if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); !keyed {
+	edit, ok := analysisutil.InsertFields(pass, lit, "MinVersion: "+name+".VersionTLS12")
+	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	first := lit.Elts[0]
-	if pass.Fset.Position(first.Pos()).Line == pass.Fset.Position(lit.Lbrace).Line {
-		fix.TextEdits = []analysis.TextEdit{{Pos: first.Pos(), End: first.Pos(), NewText: []byte(field + ", ")}}
-		return fix, true
-	}
-	// One field per line: insert a line before the first field, with its
-	// indentation.
-	indent := indentation(pass, first.Pos())
-	fix.TextEdits = []analysis.TextEdit{{Pos: first.Pos(), End: first.Pos(), NewText: []byte(field + ",\n" + indent)}}
-	return fix, true
-}
-
-// indentation returns the white space that starts the line holding pos.
-func indentation(pass *analysis.Pass, pos token.Pos) string {
-	tf := pass.Fset.File(pos)
-	content, err := pass.ReadFile(tf.Name())
-	if err != nil {
-		return "\t"
-	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := start
-	for end < len(content) && (content[end] == ' ' || content[end] == '\t') {
-		end++
-	}
-	return string(content[start:end])
+	return analysis.SuggestedFix{Message: "Add MinVersion: tls.VersionTLS12", TextEdits: []analysis.TextEdit{edit}}, true
 }

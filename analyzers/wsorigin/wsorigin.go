@@ -3,7 +3,6 @@ package wsorigin
 import (
 	_ "embed"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"net/textproto"
 	"path"
@@ -126,8 +125,8 @@ func isAcceptOptions(t types.Type) bool {
 }
 
 func checkOriginFunc(pass *analysis.Pass, v ast.Expr) {
-	body := funcBody(pass, v, 0)
-	if body == nil || !returnsConstTrue(pass.TypesInfo, body) {
+	body := analysisutil.FuncBody(pass, v)
+	if body == nil || !analysisutil.ReturnsConstTrue(pass.TypesInfo, body) {
 		return
 	}
 	pass.Report(analysis.Diagnostic{
@@ -190,116 +189,6 @@ func matchesAll(p string, hosts []string, prefix string) bool {
 		}
 	}
 	return true
-}
-
-// funcBody returns the body of the function that the function value e
-// denotes, when it is declared in this package: a function literal, a
-// function or method, or a variable assigned only once, with one of those.
-func funcBody(pass *analysis.Pass, e ast.Expr, depth int) *ast.BlockStmt {
-	info := pass.TypesInfo
-	e = ast.Unparen(e)
-	if lit, ok := e.(*ast.FuncLit); ok {
-		return lit.Body
-	}
-	if fn := analysisutil.ReferencedFunc(info, e); fn != nil {
-		if fn.Pkg() != pass.Pkg {
-			return nil
-		}
-		for _, f := range pass.Files {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && info.Defs[fd.Name] == fn {
-					return fd.Body
-				}
-			}
-		}
-		return nil
-	}
-	if id, ok := e.(*ast.Ident); ok && depth < 3 {
-		if v, ok := info.Uses[id].(*types.Var); ok && v.Pkg() == pass.Pkg {
-			if init := soleValue(pass, v); init != nil {
-				return funcBody(pass, init, depth+1)
-			}
-		}
-	}
-	return nil
-}
-
-// soleValue returns the value a variable is given when the package assigns
-// it exactly once (its declaration included) and never takes its address.
-func soleValue(pass *analysis.Pass, v *types.Var) ast.Expr {
-	info := pass.TypesInfo
-	var value ast.Expr
-	count := 0
-	for _, f := range pass.Files {
-		if v.Parent() != v.Pkg().Scope() && (v.Pos() < f.FileStart || v.Pos() > f.FileEnd) {
-			continue // a local variable lives in one file
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.ValueSpec:
-				for i, name := range n.Names {
-					if info.Defs[name] == v {
-						count++
-						if len(n.Values) == len(n.Names) {
-							value = n.Values[i]
-						}
-					}
-				}
-			case *ast.AssignStmt:
-				for i, lhs := range n.Lhs {
-					if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.ObjectOf(id) == v {
-						count++
-						if len(n.Lhs) == len(n.Rhs) {
-							value = n.Rhs[i]
-						}
-					}
-				}
-			case *ast.UnaryExpr:
-				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v {
-					count += 2
-				}
-			}
-			return true
-		})
-	}
-	if count != 1 {
-		return nil
-	}
-	return value
-}
-
-// returnsConstTrue reports whether every return statement of a function
-// body (not counting nested function literals) returns the constant true
-// as its first result, and there is at least one.
-func returnsConstTrue(info *types.Info, body *ast.BlockStmt) bool {
-	returns := 0
-	ok := true
-	ast.Inspect(body, func(n ast.Node) bool {
-		if !ok {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			returns++
-			if len(n.Results) == 0 {
-				ok = false
-				return false
-			}
-			if b, isConst := analysisutil.BoolConst(info, n.Results[0]); !isConst || !b {
-				ok = false
-			}
-		case *ast.CallExpr:
-			if id, isIdent := ast.Unparen(n.Fun).(*ast.Ident); isIdent {
-				if _, builtin := info.Uses[id].(*types.Builtin); builtin && id.Name == "panic" {
-					ok = false
-				}
-			}
-		}
-		return true
-	})
-	return ok && returns > 0
 }
 
 // readsOriginHeader reports whether n reads the request's Origin header:

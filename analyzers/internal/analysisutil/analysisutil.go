@@ -1,8 +1,14 @@
-// Package analysisutil holds the type-based matching helpers our analyzers
-// share: resolving what function an expression refers to (through renamed
-// imports, aliases, method values and generic instantiations), testing it
-// against a package path and name, reading constants, and recognising
-// loopback addresses.
+// Package analysisutil holds the helpers our analyzers share: resolving
+// what function an expression refers to (through renamed imports, aliases,
+// method values and generic instantiations), testing it against a package
+// path and name, reading constants, and recognising loopback addresses
+// (this file); the flow-insensitive def-use summaries of a package that
+// follow values through variables and the package's own functions
+// (defuse.go: DefUse; values.go: ValueIndex, which also resolves the
+// possible values of string expressions); the bodies and values of
+// function-valued expressions (funcs.go); walking syntax with its
+// ancestors (inspect.go); small expression helpers (exprs.go); and the
+// building blocks of suggested fixes (edits.go).
 package analysisutil
 
 import (
@@ -10,7 +16,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"net"
 	"net/netip"
 	"strings"
 
@@ -42,10 +47,37 @@ func ImportsAny(pkg *types.Package, match func(path string) bool) bool {
 	return false
 }
 
-// ModulePath strips a trailing major-version element ("/v2", "/v5") from an
+// ImportsTransitively reports whether pkg imports a package whose path
+// satisfies match, directly or through the packages it imports (a wrapper
+// type embedding a library's type, say).
+func ImportsTransitively(pkg *types.Package, match func(path string) bool) bool {
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) bool
+	walk = func(p *types.Package) bool {
+		for _, imp := range p.Imports() {
+			if seen[imp] {
+				continue
+			}
+			seen[imp] = true
+			if match(imp.Path()) || walk(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pkg)
+}
+
+// DependsOn reports whether pkg is the package with the given path or
+// imports it, directly or not.
+func DependsOn(pkg *types.Package, path string) bool {
+	return pkg.Path() == path || ImportsTransitively(pkg, func(p string) bool { return p == path })
+}
+
+// modulePath strips a trailing major-version element ("/v2", "/v5") from an
 // import path, so "github.com/golang-jwt/jwt/v5" and
 // "github.com/golang-jwt/jwt/v4" both give "github.com/golang-jwt/jwt".
-func ModulePath(path string) string {
+func modulePath(path string) string {
 	i := strings.LastIndex(path, "/v")
 	if i < 0 || i+2 >= len(path) {
 		return path
@@ -61,7 +93,7 @@ func ModulePath(path string) string {
 // PathIn reports whether path, with any major-version suffix removed, is one
 // of bases.
 func PathIn(path string, bases ...string) bool {
-	m := ModulePath(path)
+	m := modulePath(path)
 	for _, b := range bases {
 		if path == b || m == b {
 			return true
@@ -286,29 +318,31 @@ func IsLoopbackHost(host string) bool {
 	return false
 }
 
-// IsLoopbackAddr reports whether a listen or dial address "host:port" binds
-// or connects only to the loopback interface. An empty host (":8080") means
-// every interface and is not loopback.
-func IsLoopbackAddr(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		host = addr
-	}
-	if host == "" {
-		return false
-	}
-	return IsLoopbackHost(host)
-}
-
 // EnclosingFunc returns the innermost function declaration or literal that
-// encloses pos in file, or nil.
-func EnclosingFunc(file *ast.File, pos token.Pos) ast.Node {
+// encloses pos in the file of files holding it, or nil.
+func EnclosingFunc(files []*ast.File, pos token.Pos) ast.Node {
+	file := FileOf(files, pos)
+	if file == nil {
+		return nil
+	}
 	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
 	for _, n := range path {
 		switch n.(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return n
 		}
+	}
+	return nil
+}
+
+// FuncNodeBody returns the body of a function declaration or literal, and nil
+// for anything else (a declaration without body included).
+func FuncNodeBody(n ast.Node) *ast.BlockStmt {
+	switch fn := n.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package passwordhash
+package analysisutil
 
 import (
 	"go/ast"
@@ -6,15 +6,15 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-
-	"github.com/sdlkit/sdlkit/analyzers/internal/analysisutil"
 )
 
-// index is a def-use summary of a package: the declarations of its
-// functions, the values assigned to each variable, and the calls of each
-// function. It lets the checks follow a value through local variables and
-// into the package's own helpers without SSA.
-type index struct {
+// DefUse is a def-use summary of a package: the declarations of its
+// functions, the values assigned to each local or package variable, and
+// the calls of each function. It lets a check follow a value through
+// variables and into the package's own helpers without SSA. Only variables
+// named by a plain identifier are tracked (not struct fields).
+type DefUse struct {
+	fset  *token.FileSet
 	info  *types.Info
 	decls map[*types.Func]*ast.FuncDecl
 	// defs holds every value assigned to a variable; a nil entry stands
@@ -23,13 +23,15 @@ type index struct {
 	// opaque marks variables also assigned in ways that are not followed
 	// (address taken, ++, range, tuple assignment from a call, op=).
 	opaque map[*types.Var]bool
-	// params marks function parameters and results.
+	// params marks function parameters, results and receivers.
 	params  map[*types.Var]bool
 	callers map[*types.Func][]*ast.CallExpr
 }
 
-func newIndex(pass *analysis.Pass) *index {
-	ix := &index{
+// NewDefUse summarises the files of pass, _test.go files included.
+func NewDefUse(pass *analysis.Pass) *DefUse {
+	du := &DefUse{
+		fset:    pass.Fset,
 		info:    pass.TypesInfo,
 		decls:   map[*types.Func]*ast.FuncDecl{},
 		defs:    map[*types.Var][]ast.Expr{},
@@ -53,7 +55,7 @@ func newIndex(pass *analysis.Pass) *index {
 			for _, f := range fl.List {
 				for _, n := range f.Names {
 					if v, ok := info.Defs[n].(*types.Var); ok {
-						ix.params[v] = true
+						du.params[v] = true
 					}
 				}
 			}
@@ -64,13 +66,13 @@ func newIndex(pass *analysis.Pass) *index {
 			switch x := n.(type) {
 			case *ast.FuncDecl:
 				if fn, ok := info.Defs[x.Name].(*types.Func); ok {
-					ix.decls[fn] = x
+					du.decls[fn] = x
 				}
 				if x.Recv != nil {
 					for _, fld := range x.Recv.List {
 						for _, n := range fld.Names {
 							if v, ok := info.Defs[n].(*types.Var); ok {
-								ix.params[v] = true
+								du.params[v] = true
 							}
 						}
 					}
@@ -86,11 +88,11 @@ func newIndex(pass *analysis.Pass) *index {
 					}
 					switch {
 					case len(x.Values) == 0:
-						ix.defs[v] = append(ix.defs[v], nil)
+						du.defs[v] = append(du.defs[v], nil)
 					case len(x.Values) == len(x.Names):
-						ix.defs[v] = append(ix.defs[v], x.Values[i])
+						du.defs[v] = append(du.defs[v], x.Values[i])
 					default:
-						ix.opaque[v] = true
+						du.opaque[v] = true
 					}
 				}
 			case *ast.AssignStmt:
@@ -100,51 +102,63 @@ func newIndex(pass *analysis.Pass) *index {
 						continue
 					}
 					if (x.Tok == token.ASSIGN || x.Tok == token.DEFINE) && len(x.Lhs) == len(x.Rhs) {
-						ix.defs[v] = append(ix.defs[v], x.Rhs[i])
+						du.defs[v] = append(du.defs[v], x.Rhs[i])
 					} else {
-						ix.opaque[v] = true
+						du.opaque[v] = true
 					}
 				}
 			case *ast.IncDecStmt:
 				if v := varOf(x.X); v != nil {
-					ix.opaque[v] = true
+					du.opaque[v] = true
 				}
 			case *ast.UnaryExpr:
 				if x.Op == token.AND {
 					if v := varOf(x.X); v != nil {
-						ix.opaque[v] = true
+						du.opaque[v] = true
 					}
 				}
 			case *ast.RangeStmt:
 				for _, e := range []ast.Expr{x.Key, x.Value} {
 					if v := varOf(e); v != nil {
-						ix.opaque[v] = true
+						du.opaque[v] = true
 					}
 				}
 			case *ast.CallExpr:
-				if fn := analysisutil.Callee(info, x); fn != nil && fn.Pkg() == pass.Pkg {
-					ix.callers[fn] = append(ix.callers[fn], x)
+				if fn := Callee(info, x); fn != nil && fn.Pkg() == pass.Pkg {
+					du.callers[fn] = append(du.callers[fn], x)
 				}
 			}
 			return true
 		})
 	}
-	return ix
+	return du
 }
 
-// knownDefs returns every value assigned to v, when they are all known.
-func (ix *index) knownDefs(v *types.Var) ([]ast.Expr, bool) {
-	if v == nil || ix.opaque[v] || ix.params[v] {
+// Decl returns the declaration of a function or method of the package, or
+// nil.
+func (du *DefUse) Decl(fn *types.Func) *ast.FuncDecl { return du.decls[fn] }
+
+// IsParam reports whether v is a parameter, result or receiver of a
+// function.
+func (du *DefUse) IsParam(v *types.Var) bool { return du.params[v] }
+
+// KnownDefs returns every value assigned to v (nil standing for the zero
+// value of a declaration without initialiser), when they are all known: v
+// is not a parameter, and is never assigned in a way that is not followed
+// (address taken, ++, range, tuple assignment from a call, op=).
+func (du *DefUse) KnownDefs(v *types.Var) ([]ast.Expr, bool) {
+	if v == nil || du.opaque[v] || du.params[v] {
 		return nil, false
 	}
-	d := ix.defs[v]
+	d := du.defs[v]
 	return d, len(d) > 0
 }
 
 // paramOf returns the function declaration (outermost in stack) that has v
-// as a parameter never reassigned, and v's index among its parameters.
-func (ix *index) paramOf(v *types.Var, stack []ast.Node) (*types.Func, int) {
-	if len(ix.defs[v]) > 0 || ix.opaque[v] {
+// as a parameter never reassigned, and v's index among its parameters; nil
+// and -1 otherwise, or when v is variadic.
+func (du *DefUse) paramOf(v *types.Var, stack []ast.Node) (*types.Func, int) {
+	if len(du.defs[v]) > 0 || du.opaque[v] {
 		return nil, -1
 	}
 	for _, n := range stack {
@@ -152,7 +166,7 @@ func (ix *index) paramOf(v *types.Var, stack []ast.Node) (*types.Func, int) {
 		if !ok {
 			continue
 		}
-		fn, _ := ix.info.Defs[decl.Name].(*types.Func)
+		fn, _ := du.info.Defs[decl.Name].(*types.Func)
 		if fn == nil {
 			return nil, -1
 		}
@@ -163,7 +177,7 @@ func (ix *index) paramOf(v *types.Var, stack []ast.Node) (*types.Func, int) {
 				continue
 			}
 			for _, n := range f.Names {
-				if ix.info.Defs[n] == v {
+				if du.info.Defs[n] == v {
 					if _, variadic := f.Type.(*ast.Ellipsis); variadic {
 						return nil, -1
 					}
@@ -177,18 +191,30 @@ func (ix *index) paramOf(v *types.Var, stack []ast.Node) (*types.Func, int) {
 	return nil, -1
 }
 
-// inspectStack is ast.Inspect that also passes the ancestors of each node.
-func inspectStack(root ast.Node, f func(n ast.Node, stack []ast.Node) bool) {
-	var stack []ast.Node
-	ast.Inspect(root, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
+// ArgSite is a call and the argument it passes for one parameter.
+type ArgSite struct {
+	Call *ast.CallExpr
+	Arg  ast.Expr
+}
+
+// ArgsFor follows a parameter to what the package passes for it. When v is
+// a parameter, never reassigned and not variadic, of the function declared
+// outermost in stack, it returns that function and, for each call of it
+// outside _test.go files that passes an argument for v, the call and the
+// argument. It returns nil when v is not such a parameter.
+func (du *DefUse) ArgsFor(v *types.Var, stack []ast.Node) (*types.Func, []ArgSite) {
+	fn, i := du.paramOf(v, stack)
+	if fn == nil {
+		return nil, nil
+	}
+	var sites []ArgSite
+	for _, call := range du.callers[fn] {
+		if IsTestFile(du.fset, call.Pos()) {
+			continue
 		}
-		if !f(n, stack) {
-			return false
+		if a := Arg(call, i, MethodExprShift(du.info, call)); a != nil {
+			sites = append(sites, ArgSite{Call: call, Arg: a})
 		}
-		stack = append(stack, n)
-		return true
-	})
+	}
+	return fn, sites
 }
