@@ -153,6 +153,9 @@ type Finding struct {
 	RuleID   string   `json:"ruleId"`
 	Message  string   `json:"message"`
 	Severity Severity `json:"severity"`
+	// SecuritySeverity is the tool's 0-10 score (a rule's or result's
+	// "security-severity", or a CVSS base score), 0 when there is none.
+	SecuritySeverity float64 `json:"securitySeverity,omitempty"`
 	// Level is the SARIF level the tool reported ("error", "warning",
 	// "note", "none"), for findings read from SARIF.
 	Level    string   `json:"level,omitempty"`

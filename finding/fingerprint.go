@@ -41,10 +41,19 @@ func NormalizeContext(s string) string {
 // lines elsewhere in the file leaves it unchanged. Findings without context
 // use their message instead. fs must be sorted with Sort.
 func AssignFingerprints(fs []Finding) {
+	ptrs := make([]*Finding, len(fs))
+	for i := range fs {
+		ptrs[i] = &fs[i]
+	}
+	FingerprintAll(ptrs)
+}
+
+// FingerprintAll is AssignFingerprints over pointers to findings, in the
+// order Sort would put them.
+func FingerprintAll(fs []*Finding) {
 	type key struct{ tool, rule, path, ctx string }
 	seen := make(map[key]int)
-	for i := range fs {
-		f := &fs[i]
+	for _, f := range fs {
 		if f.Fingerprint != "" {
 			continue
 		}

@@ -1,0 +1,164 @@
+package bugbar
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/sdlkit/sdlkit/finding"
+	"github.com/sdlkit/sdlkit/policy"
+)
+
+// exceptionIndex finds the exceptions whose scope covers a finding without
+// testing every exception against every finding: exceptions by
+// fingerprint and by OSV id are looked up, the others are narrowed once
+// per (tool, rule) pair.
+type exceptionIndex struct {
+	list          []*policy.Exception
+	rules         []ruleGlob
+	byFingerprint map[string][]int
+	byOSV         map[string][]int
+	general       []int
+	candidates    map[[2]string][]int
+	// matches counts, per exception, the findings in its scope.
+	matches []int
+}
+
+func newExceptionIndex(xs []policy.Exception) (*exceptionIndex, error) {
+	ix := &exceptionIndex{
+		byFingerprint: map[string][]int{},
+		byOSV:         map[string][]int{},
+		candidates:    map[[2]string][]int{},
+		matches:       make([]int, len(xs)),
+	}
+	for i := range xs {
+		x := &xs[i]
+		ix.list = append(ix.list, x)
+		ix.rules = append(ix.rules, compileRuleGlob(x.Scope.Rule))
+		if x.Scope.Path != "" && !doublestar.ValidatePattern(x.Scope.Path) {
+			return nil, fmt.Errorf("exception %s: bad path glob %q", x.ID, x.Scope.Path)
+		}
+		switch {
+		case x.Scope.Fingerprint != "":
+			ix.byFingerprint[x.Scope.Fingerprint] = append(ix.byFingerprint[x.Scope.Fingerprint], i)
+		case x.Scope.OSV != "":
+			k := strings.ToUpper(x.Scope.OSV)
+			ix.byOSV[k] = append(ix.byOSV[k], i)
+		default:
+			ix.general = append(ix.general, i)
+		}
+	}
+	return ix, nil
+}
+
+// covers reports whether exception i's scope holds for f.
+func (ix *exceptionIndex) covers(i int, f *finding.Finding) bool {
+	s := &ix.list[i].Scope
+	if s.Tool != "" && !strings.EqualFold(s.Tool, f.Tool) {
+		return false
+	}
+	if s.Rule != "" && !ix.rules[i].match(f.RuleID) {
+		return false
+	}
+	if s.Fingerprint != "" && s.Fingerprint != f.Fingerprint {
+		return false
+	}
+	if s.Path != "" && !pathMatch(s.Path, f.Location.Path) {
+		return false
+	}
+	if s.OSV != "" && !isOSV(s.OSV, f) {
+		return false
+	}
+	return true
+}
+
+// isOSV reports whether a finding is the vulnerability id, by its rule ID
+// or any of its aliases.
+func isOSV(id string, f *finding.Finding) bool {
+	if strings.EqualFold(id, f.RuleID) {
+		return true
+	}
+	for _, a := range aliases(f) {
+		if strings.EqualFold(id, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// aliases returns the aliases (CVE, GHSA ids) of a vulnerability finding.
+func aliases(f *finding.Finding) []string {
+	switch v := f.Properties["aliases"].(type) {
+	case []string:
+		return v
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, e := range v {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// match returns the first exception in force that covers f, or else the
+// one that expired last; it counts every covering exception's matches.
+func (ix *exceptionIndex) match(f *finding.Finding, today policy.Date) (inForce, expired *policy.Exception) {
+	if len(ix.list) == 0 {
+		return nil, nil
+	}
+	var seen []int // an OSV exception can be reached by ID and by alias
+	consider := func(i int) {
+		for _, j := range seen {
+			if j == i {
+				return
+			}
+		}
+		seen = append(seen, i)
+		if !ix.covers(i, f) {
+			return
+		}
+		ix.matches[i]++
+		x := ix.list[i]
+		if !x.Expires.Before(today.Time) {
+			if inForce == nil || i < inForce.Index {
+				inForce = x
+			}
+			return
+		}
+		if expired == nil || x.Expires.After(expired.Expires.Time) {
+			expired = x
+		}
+	}
+	for _, i := range ix.byFingerprint[f.Fingerprint] {
+		consider(i)
+	}
+	if len(ix.byOSV) > 0 {
+		for _, i := range ix.byOSV[strings.ToUpper(f.RuleID)] {
+			consider(i)
+		}
+		for _, a := range aliases(f) {
+			for _, i := range ix.byOSV[strings.ToUpper(a)] {
+				consider(i)
+			}
+		}
+	}
+	key := [2]string{f.Tool, f.RuleID}
+	cand, ok := ix.candidates[key]
+	if !ok {
+		for _, i := range ix.general {
+			s := &ix.list[i].Scope
+			if (s.Tool == "" || strings.EqualFold(s.Tool, f.Tool)) && (s.Rule == "" || ix.rules[i].match(f.RuleID)) {
+				cand = append(cand, i)
+			}
+		}
+		ix.candidates[key] = cand
+	}
+	for _, i := range cand {
+		consider(i)
+	}
+	return inForce, expired
+}
