@@ -64,11 +64,14 @@ type Item struct {
 
 // Counts are the findings of one level, by status.
 type Counts struct {
-	New, Baselined, Excepted, Suppressed int
+	New        int `json:"new"`
+	Baselined  int `json:"baselined"`
+	Excepted   int `json:"excepted"`
+	Suppressed int `json:"suppressed"`
 	// Counted are the findings held against the limit.
-	Counted int
+	Counted int `json:"counted"`
 	// Limit is the gate's maximum, or -1 for none.
-	Limit int
+	Limit int `json:"limit"`
 }
 
 // ExceptionState says what an exception did in this run.

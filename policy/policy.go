@@ -92,6 +92,8 @@ func Default() *Policy {
 	}
 	p := &Policy{Version: 1}
 	p.fill(d)
+	sum := sha256.Sum256(defaultsYAML)
+	p.Digest = "sha256:" + hex.EncodeToString(sum[:])
 	return p
 }
 

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -222,6 +223,19 @@ func (d *Date) UnmarshalText(b []byte) error {
 	}
 	*d = v
 	return nil
+}
+
+// MarshalJSON writes "YYYY-MM-DD" (time.Time's own method would write a
+// timestamp).
+func (d Date) MarshalJSON() ([]byte, error) { return []byte(`"` + d.String() + `"`), nil }
+
+// UnmarshalJSON parses "YYYY-MM-DD".
+func (d *Date) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return fmt.Errorf("bad date %s: want \"YYYY-MM-DD\"", b)
+	}
+	return d.UnmarshalText([]byte(s))
 }
 
 // String writes YYYY-MM-DD.

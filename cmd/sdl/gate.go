@@ -1,0 +1,266 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sdlkit/sdlkit/bugbar"
+	"github.com/sdlkit/sdlkit/evidence"
+	"github.com/sdlkit/sdlkit/finding"
+	"github.com/sdlkit/sdlkit/internal/gitrepo"
+	"github.com/sdlkit/sdlkit/internal/srcline"
+	"github.com/sdlkit/sdlkit/internal/version"
+	"github.com/sdlkit/sdlkit/policy"
+	"github.com/sdlkit/sdlkit/report"
+)
+
+func newGateCmd() *cobra.Command {
+	var (
+		format, output, config, baselinePath, commit, testReport, today string
+		updateBaseline, noEvidence                                      bool
+	)
+	cmd := &cobra.Command{
+		Use:   "gate PHASE [SARIF...]",
+		Short: "Apply the bug bar to SARIF from any tool and decide a phase's gate (verification)",
+		Long: `gate reads SARIF 2.1.0 files from any tool (sdl, gosec, osv-scanner, govulncheck,
+CodeQL, Semgrep, Trivy, Grype, ...), classifies every finding with the bug bar
+of sdl.yaml, applies its exceptions, the baseline and the SLAs, and decides the
+gate of PHASE (design, implementation, verification or release):
+
+  PASSED                   exit 0
+  PASSED WITH EXCEPTIONS   exit 0
+  FAILED                   exit 1
+
+Bad input (a file that is not JSON, not SARIF, or not SARIF 2.1.0) exits 2,
+naming the file and the offset or JSON pointer. Each run writes an evidence
+record under .sdl/evidence/. In GitHub Actions it also writes annotations and
+appends the Markdown summary to $GITHUB_STEP_SUMMARY.`,
+		Example: "  sdl gate verification sdl.sarif codeql.sarif\n  sdl gate implementation --update-baseline sdl.sarif",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, report.FormatText, report.FormatJSON, report.FormatSARIF, report.FormatMarkdown); err != nil {
+				return err
+			}
+			phase, files := args[0], args[1:]
+			pol, err := loadPolicy(config)
+			if err != nil {
+				return err
+			}
+			gate, err := pol.Gate(phase)
+			if err != nil {
+				return usageError(err)
+			}
+			day := policy.Today(time.Now())
+			if today != "" {
+				if day, err = policy.ParseDate(today); err != nil {
+					return usageError(fmt.Errorf("--today: %w", err))
+				}
+			}
+			root := repoRootOf(workingDir())
+
+			in := bugbar.Input{Phase: phase, Policy: pol, Today: day}
+			var inputs []evidence.Input
+			var names []string
+			for _, name := range files {
+				log, err := readSARIFFile(name, root)
+				if err != nil {
+					return usageError(err)
+				}
+				in.Logs = append(in.Logs, log)
+				tools := []string{}
+				for _, r := range log.Runs {
+					tools = append(tools, r.Tool)
+				}
+				inputs = append(inputs, evidence.Input{Digest: evidence.Digest{Path: name, Digest: log.Digest}, Tools: tools})
+				names = append(names, fmt.Sprintf("%s (%s)", name, strings.Join(tools, ", ")))
+			}
+			if len(files) == 0 && len(gate.RequireTools) == 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), "sdl: warning: no SARIF files given; the %s gate decides on no findings\n", phase)
+			}
+			if bp := baselineFile(baselinePath, gate, root); bp != "" {
+				if in.Baseline, err = bugbar.LoadBaseline(bp); err != nil {
+					return usageError(err)
+				}
+				baselinePath = bp
+			}
+			if testReport != "" {
+				f, err := os.Open(testReport) //sdl:ignore G304 -- the report the user names
+				if err != nil {
+					return usageError(err)
+				}
+				in.PassedTests, err = bugbar.ParseTestReport(testReport, f)
+				f.Close()
+				if err != nil {
+					return usageError(err)
+				}
+			}
+			lines, err := srcline.Open(root)
+			if err != nil {
+				return usageError(err)
+			}
+			defer lines.Close()
+			in.Context = lines.Line
+
+			rules := bugbar.NewRuleIndex(in.Logs)
+			d, err := bugbar.Evaluate(in)
+			if err != nil {
+				return usageError(err)
+			}
+
+			if updateBaseline {
+				nb := in.Baseline.Updated(d.Items, day)
+				if err := nb.Write(baselinePath); err != nil {
+					return usageError(err)
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "baseline %s: %d findings\n", baselinePath, len(nb.Entries))
+				return nil
+			}
+
+			if commit == "" {
+				if commit, err = gitrepo.Head(root); err != nil {
+					commit = "unknown"
+				}
+			}
+			g := report.Gate{Decision: d, Rules: rules, Commit: commit, Inputs: names,
+				Policy: fmt.Sprintf("%s (%s)", policyName(pol), pol.Digest)}
+			if !noEvidence {
+				rec := evidenceRecord(d, pol, inputs, commit)
+				path, err := evidence.Write(root, rec)
+				if err != nil {
+					return usageError(err)
+				}
+				g.Evidence = path
+			}
+
+			err = writeOutput(cmd, output, func(w io.Writer) error {
+				switch format {
+				case report.FormatJSON:
+					return report.GateJSON(w, g)
+				case report.FormatMarkdown:
+					return report.GateMarkdown(w, g)
+				case report.FormatSARIF:
+					return finding.WriteSARIF(w, d.SARIF(rules, version.String())...)
+				}
+				return report.GateText(w, g)
+			})
+			if err != nil {
+				return usageError(err)
+			}
+			if output != "" && output != "-" {
+				if err := report.GateText(cmd.ErrOrStderr(), g); err != nil {
+					return usageError(err)
+				}
+			}
+			if err := githubOutputs(cmd, g); err != nil {
+				return usageError(err)
+			}
+			if d.Result == bugbar.Failed {
+				return failed()
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&format, "format", report.FormatText, "output format: text, json, sarif or markdown")
+	f.StringVarP(&output, "output", "o", "", "write the output to this file (atomically) instead of stdout")
+	f.StringVar(&config, "config", "", "policy file (default: sdl.yaml found from the current directory)")
+	f.StringVar(&baselinePath, "baseline", "", "baseline file (default: the gate's baseline, or "+bugbar.DefaultBaseline+")")
+	f.BoolVar(&updateBaseline, "update-baseline", false, "record the current findings in the baseline and exit")
+	f.StringVar(&commit, "commit", "", "the commit the evidence is about (default: git HEAD)")
+	f.StringVar(&testReport, "test-report", "", "go test -json output, for requirements verified by tests")
+	f.BoolVar(&noEvidence, "no-evidence", false, "do not write an evidence record")
+	f.StringVar(&today, "today", "", "the date to decide as of, YYYY-MM-DD (for reproducing a decision)")
+	return cmd
+}
+
+// readSARIFFile reads one SARIF input.
+func readSARIFFile(name, root string) (*finding.SARIFLog, error) {
+	f, err := os.Open(name) //sdl:ignore G304 -- a SARIF file the user names
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: the SARIF file is missing: the tool that should have written it did not run or failed", name)
+		}
+		return nil, err
+	}
+	defer f.Close()
+	return finding.ReadSARIF(name, f, finding.ReadOptions{Root: root})
+}
+
+// baselineFile returns the baseline path: the flag, the gate's, or the
+// default under the repository root.
+func baselineFile(flag string, gate *policy.Gate, root string) string {
+	switch {
+	case flag != "":
+		return flag
+	case gate.Baseline != "":
+		if filepath.IsAbs(gate.Baseline) {
+			return gate.Baseline
+		}
+		return filepath.Join(root, gate.Baseline)
+	}
+	return filepath.Join(root, bugbar.DefaultBaseline)
+}
+
+// repoRootOf returns the Git root above dir, or dir.
+func repoRootOf(dir string) string {
+	if r, err := gitrepo.Root(dir); err == nil && r != "" {
+		return r
+	}
+	return dir
+}
+
+func policyName(p *policy.Policy) string {
+	if p.File == "" {
+		return "default policy"
+	}
+	return p.File
+}
+
+// evidenceRecord builds the record of a gate run.
+func evidenceRecord(d *bugbar.Decision, pol *policy.Policy, inputs []evidence.Input, commit string) *evidence.Record {
+	rec := &evidence.Record{
+		Phase: d.Phase, Decision: d.Result, Reasons: d.Reasons, Warnings: d.Warnings,
+		Counts: map[string]evidence.Count{}, Overdue: len(d.Overdue), Commit: commit,
+		Policy: evidence.Digest{Path: policyName(pol), Digest: pol.Digest},
+		Inputs: inputs, Tool: "sdl " + version.String(), Time: time.Now().UTC().Truncate(time.Second),
+	}
+	if rec.Inputs == nil {
+		rec.Inputs = []evidence.Input{}
+	}
+	for l, c := range d.Counts {
+		rec.Counts[l.String()] = evidence.Count(*c)
+	}
+	for _, x := range d.Exceptions {
+		rec.Exceptions = append(rec.Exceptions, evidence.Exception{ID: x.Exception.ID, State: string(x.State), Matches: x.Matches, Expires: x.Exception.Expires.String(), Approver: x.Exception.Approver})
+	}
+	return rec
+}
+
+// githubOutputs writes annotations when running in GitHub Actions and
+// appends the Markdown summary to $GITHUB_STEP_SUMMARY when it is set.
+func githubOutputs(cmd *cobra.Command, g report.Gate) error {
+	if os.Getenv("GITHUB_ACTIONS") == "true" {
+		if err := report.GateAnnotations(cmd.OutOrStdout(), g); err != nil {
+			return err
+		}
+	}
+	if path := os.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
+		f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644) //sdl:ignore G304 -- the summary file GitHub Actions names
+		if err != nil {
+			return fmt.Errorf("appending to $GITHUB_STEP_SUMMARY: %w", err)
+		}
+		if err := report.GateMarkdown(f, g); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
+	return nil
+}
