@@ -1,14 +1,12 @@
-// Package analyzers is the registry of sdlkit's secure-coding checks: our
-// own go/analysis analyzers (one package each under analyzers/), gosec's
-// rules through the adapter in analyzers/gosec, and the //sdl:ignore
-// directive machinery that both drivers (sdl scan and sdlvet) share.
+// Package analyzers is the registry of sdlkit's own go/analysis
+// analyzers, one package each under analyzers/. It deliberately does not
+// link gosec (whose rules package costs tens of milliseconds to initialise
+// in every process); analyzers/suite combines both for the drivers.
 package analyzers
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -16,7 +14,6 @@ import (
 	"github.com/sdlkit/sdlkit/analyzers/cookieflags"
 	"github.com/sdlkit/sdlkit/analyzers/corscredentials"
 	"github.com/sdlkit/sdlkit/analyzers/errorexposure"
-	"github.com/sdlkit/sdlkit/analyzers/gosec"
 	"github.com/sdlkit/sdlkit/analyzers/grpcinsecure"
 	"github.com/sdlkit/sdlkit/analyzers/hostregexp"
 	"github.com/sdlkit/sdlkit/analyzers/httptimeout"
@@ -28,7 +25,6 @@ import (
 	"github.com/sdlkit/sdlkit/analyzers/plaintextlisten"
 	"github.com/sdlkit/sdlkit/analyzers/secretlog"
 	"github.com/sdlkit/sdlkit/analyzers/sqlstring"
-	"github.com/sdlkit/sdlkit/analyzers/suppress"
 	"github.com/sdlkit/sdlkit/analyzers/tlsminversion"
 	"github.com/sdlkit/sdlkit/analyzers/wsorigin"
 	"github.com/sdlkit/sdlkit/finding"
@@ -63,155 +59,4 @@ func All() []Checker {
 	}
 	slices.SortFunc(cs, func(a, b Checker) int { return cmp.Compare(a.Rule.ID, b.Rule.ID) })
 	return cs
-}
-
-// Rules returns every rule sdlkit can report from code: ours, the directive
-// rules, and gosec's, in ID order (ours first).
-func Rules() []finding.Rule {
-	var rs []finding.Rule
-	for _, c := range All() {
-		rs = append(rs, c.Rule)
-	}
-	rs = append(rs, suppress.BadRule, suppress.UnusedRule)
-	slices.SortFunc(rs, func(a, b finding.Rule) int { return cmp.Compare(a.ID, b.ID) })
-	return append(rs, gosec.Rules()...)
-}
-
-// Lookup finds a rule by ID or analyzer name, case-insensitively.
-func Lookup(idOrName string) (finding.Rule, bool) {
-	for _, r := range Rules() {
-		if strings.EqualFold(r.ID, idOrName) || (r.Name != "" && strings.EqualFold(r.Name, idOrName)) {
-			return r, true
-		}
-	}
-	return finding.Rule{}, false
-}
-
-// Options select what a Suite runs.
-type Options struct {
-	// Include, when not empty, runs only these rules (IDs or analyzer
-	// names, ours and gosec's).
-	Include []string
-	// Exclude never runs these rules.
-	Exclude []string
-	// RuleOptions are per-rule settings keyed by rule ID (gosec's).
-	RuleOptions map[string]map[string]any
-	// PrefixMessages puts the rule ID before each message, for drivers
-	// that print only messages (go vet).
-	PrefixMessages bool
-}
-
-// Suite is the set of analyzers one driver runs, all sharing one
-// //sdl:ignore index per package.
-type Suite struct {
-	// Analyzers are the root analyzers to run.
-	Analyzers []*analysis.Analyzer
-	// Directives is the analyzer whose result is the *suppress.Index of
-	// the package: what the directives suppressed.
-	Directives *analysis.Analyzer
-	// Gosec is the wrapped gosec analyzer, whose result is a
-	// *gosec.Result; nil when no gosec rule runs.
-	Gosec *analysis.Analyzer
-	// Rules are the rules the suite reports.
-	Rules []finding.Rule
-
-	ruleOf map[*analysis.Analyzer]string
-}
-
-// RuleOf returns the rule ID of a diagnostic reported by analyzer a of the
-// suite.
-func (s *Suite) RuleOf(a *analysis.Analyzer, d analysis.Diagnostic) string {
-	if id, ok := s.ruleOf[a]; ok {
-		return id
-	}
-	return d.Category
-}
-
-// Resolve maps rule IDs or analyzer names to rule IDs, reporting the
-// unknown ones.
-func Resolve(names []string) ([]string, error) {
-	var ids, unknown []string
-	for _, n := range names {
-		r, ok := Lookup(n)
-		if !ok {
-			unknown = append(unknown, n)
-			continue
-		}
-		ids = append(ids, r.ID)
-	}
-	if len(unknown) > 0 {
-		return nil, fmt.Errorf("unknown rule %s; `sdl rules` lists the rules", strings.Join(unknown, ", "))
-	}
-	return ids, nil
-}
-
-// NewSuite builds the analyzers for the selected rules.
-func NewSuite(opts Options) (*Suite, error) {
-	include, err := Resolve(opts.Include)
-	if err != nil {
-		return nil, err
-	}
-	exclude, err := Resolve(opts.Exclude)
-	if err != nil {
-		return nil, err
-	}
-	for id := range opts.RuleOptions {
-		if _, ok := Lookup(id); !ok {
-			return nil, fmt.Errorf("options for unknown rule %s", id)
-		}
-	}
-	enabled := func(id string) bool {
-		if len(include) > 0 && !slices.Contains(include, id) {
-			return false
-		}
-		return !slices.Contains(exclude, id)
-	}
-
-	all := Rules()
-	set := suppress.NewSet(all, opts.PrefixMessages)
-	s := &Suite{Directives: set.Directives(), ruleOf: map[*analysis.Analyzer]string{}}
-	for _, c := range All() {
-		if !enabled(c.Rule.ID) {
-			continue
-		}
-		id := c.Rule.ID
-		w := set.Wrap(c.Analyzer, []string{id}, func(analysis.Diagnostic) string { return id })
-		s.Analyzers = append(s.Analyzers, w)
-		s.ruleOf[w] = id
-		s.Rules = append(s.Rules, c.Rule)
-	}
-
-	var gosecOn []string
-	gosecOptions := map[string]any{}
-	for _, r := range gosec.Rules() {
-		if enabled(r.ID) {
-			gosecOn = append(gosecOn, r.ID)
-			s.Rules = append(s.Rules, r)
-		}
-		if o, ok := opts.RuleOptions[r.ID]; ok {
-			gosecOptions[r.ID] = o
-		}
-	}
-	if len(gosecOn) > 0 {
-		g, err := gosec.New(gosec.Config{Include: gosecOn, Options: gosecOptions})
-		if err != nil {
-			return nil, err
-		}
-		s.Gosec = set.Wrap(g, gosecOn, func(d analysis.Diagnostic) string { return d.Category })
-		s.Analyzers = append(s.Analyzers, s.Gosec)
-	}
-
-	// The directive rules check the suppressions of whatever runs: an
-	// include list does not turn them off, only an exclude does.
-	directiveRules := func(id string) bool { return !slices.Contains(exclude, id) }
-	if directiveRules(suppress.BadRule.ID) || directiveRules(suppress.UnusedRule.ID) {
-		s.Analyzers = append(s.Analyzers, set.Reporter(directiveRules))
-		for _, r := range []finding.Rule{suppress.BadRule, suppress.UnusedRule} {
-			if directiveRules(r.ID) {
-				s.Rules = append(s.Rules, r)
-			}
-		}
-	}
-	slices.SortFunc(s.Rules, func(a, b finding.Rule) int { return cmp.Compare(a.ID, b.ID) })
-	return s, nil
 }

@@ -80,7 +80,7 @@ func (b *Baseline) Updated(items []Item, today policy.Date) *Baseline {
 		if it.Status == StatusSuppressed {
 			continue
 		}
-		f := &it.Finding
+		f := it.Finding
 		e, ok := b.Entries[f.Fingerprint]
 		if !ok {
 			e = BaselineEntry{Fingerprint: f.Fingerprint, FirstSeen: today}

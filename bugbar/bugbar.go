@@ -42,7 +42,9 @@ const (
 
 // Item is one classified finding.
 type Item struct {
-	Finding finding.Finding
+	// Finding points into the input logs' findings, which the decision
+	// takes over (and updates: Severity becomes the bug bar's level).
+	Finding *finding.Finding
 	// Own is the finding's level before classification.
 	Own finding.Severity
 	// ClassifiedBy is the index of the bugbar.classify rule that set the
@@ -239,15 +241,13 @@ func (e *engine) run() *Decision {
 	items := make([]Item, 0, n)
 	for _, l := range in.Logs {
 		for i := range l.Findings {
-			items = append(items, Item{Finding: l.Findings[i]})
-			l.Findings[i] = finding.Finding{} // the items own them now
+			items = append(items, Item{Finding: &l.Findings[i]})
 		}
-		l.Findings = nil
 	}
-	sortItems(items)
+	slices.SortStableFunc(items, func(a, b Item) int { return finding.Compare(a.Finding, b.Finding) })
 	fs := make([]*finding.Finding, len(items))
 	for i := range items {
-		f := &items[i].Finding
+		f := items[i].Finding
 		if f.Fingerprint == "" && f.Context == "" && in.Context != nil && f.Location.Path != "" && f.Location.StartLine > 0 && f.Properties["sdl.outsideRepository"] == nil {
 			f.Context = in.Context(f.Location.Path, f.Location.StartLine)
 		}
@@ -262,7 +262,7 @@ func (e *engine) run() *Decision {
 	}
 	for i := range items {
 		it := &items[i]
-		f := &it.Finding
+		f := it.Finding
 		it.Own = f.Severity
 		f.Severity, it.ClassifiedBy = e.classify(f)
 		c := d.Counts[f.Severity]
@@ -459,18 +459,4 @@ func (e *engine) checkRequirements(d *Decision) {
 
 func daysBetween(from, to policy.Date) int {
 	return int(to.Sub(from.Time).Hours() / 24)
-}
-
-// sortItems orders items with finding.Compare, moving each item once.
-func sortItems(items []Item) {
-	idx := make([]int32, len(items))
-	for i := range idx {
-		idx[i] = int32(i)
-	}
-	slices.SortStableFunc(idx, func(a, b int32) int { return finding.Compare(&items[a].Finding, &items[b].Finding) })
-	sorted := make([]Item, len(items))
-	for i, j := range idx {
-		sorted[i] = items[j]
-	}
-	copy(items, sorted)
 }

@@ -49,7 +49,7 @@ func (d *Decision) SARIF(ix *RuleIndex, driverVersion string) []finding.Run {
 	ruleSeen := map[[2]string]bool{}
 	for i := range d.Items {
 		it := &d.Items[i]
-		f := it.Finding // a copy: suppressions are added below
+		f := *it.Finding // a copy: suppressions are added below
 		run, ok := byTool[f.Tool]
 		if !ok {
 			run = &finding.Run{Driver: finding.Tool{Name: f.Tool}, Successful: true,

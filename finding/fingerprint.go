@@ -51,9 +51,16 @@ func AssignFingerprints(fs []Finding) {
 // FingerprintAll is AssignFingerprints over pointers to findings, in the
 // order Sort would put them.
 func FingerprintAll(fs []*Finding) {
-	type key struct{ tool, rule, path, ctx string }
+	// Sorted findings with the same path are adjacent, and only findings
+	// with the same path can share a key: one small map per path.
+	type key struct{ tool, rule, ctx string }
 	seen := make(map[key]int)
+	path := ""
 	for _, f := range fs {
+		if f.Location.Path != path {
+			path = f.Location.Path
+			clear(seen)
+		}
 		if f.Fingerprint != "" {
 			continue
 		}
@@ -61,7 +68,7 @@ func FingerprintAll(fs []*Finding) {
 		if ctx == "" {
 			ctx = "\x00" + f.Message
 		}
-		k := key{f.Tool, f.RuleID, f.Location.Path, ctx}
+		k := key{f.Tool, f.RuleID, ctx}
 		n := seen[k]
 		seen[k] = n + 1
 		f.Fingerprint = Fingerprint(f.RuleID, f.Location.Path, ctx, n)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
@@ -231,6 +230,12 @@ func result(f *Finding, refs map[string]ruleRef, components map[string]int) (*sa
 		res.Fixes = append(res.Fixes, sarifFix(fix))
 	}
 	bag := sarif.NewPropertyBag()
+	for k, v := range f.Properties {
+		if k != "tags" {
+			bag.Add(k, v)
+		}
+	}
+	// The model's own fields win over properties read from an input.
 	bag.Add("severity", f.Severity.String())
 	bag.Add("tool", f.Tool)
 	if len(f.CWE) > 0 {
@@ -240,14 +245,6 @@ func result(f *Finding, refs map[string]ruleRef, components map[string]int) (*sa
 			bag.Tags = append(bag.Tags, CWETag(c))
 		}
 		bag.Add("cwe", cwes)
-	}
-	keys := make([]string, 0, len(f.Properties))
-	for k := range f.Properties {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		bag.Add(k, f.Properties[k])
 	}
 	res.Properties = bag
 	return res, nil

@@ -169,10 +169,9 @@ func (p *Policy) Where(ptr string) string {
 
 // Load reads and validates the policy at path.
 func Load(path string) (*Policy, error) {
-	//sdl:ignore G304 -- reading the policy file the user names is the point
-	data, err := os.ReadFile(path)
+	data, err := yamlschema.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("reading policy: %w", err)
+		return nil, err
 	}
 	return Parse(path, data)
 }

@@ -63,7 +63,7 @@ func GateText(w io.Writer, g Gate) error {
 			fmt.Fprintln(bw, "findings that count:")
 		}
 		listed++
-		f := &it.Finding
+		f := it.Finding
 		extra := ""
 		if it.Overdue {
 			extra = ", overdue since " + it.Due.String()
@@ -145,7 +145,7 @@ func GateMarkdown(w io.Writer, g Gate) error {
 				break
 			}
 			listed++
-			f := &it.Finding
+			f := it.Finding
 			status := string(it.Status)
 			if it.Overdue {
 				status += ", **overdue**"
@@ -162,7 +162,7 @@ func GateMarkdown(w io.Writer, g Gate) error {
 				break
 			}
 			it := &d.Items[i]
-			fmt.Fprintf(bw, "| %s | `%s` | %s | %s | %s |\n", ruleLink(g.Rules, &it.Finding), md(location(&it.Finding)), it.Finding.Severity, it.FirstSeen, it.Due)
+			fmt.Fprintf(bw, "| %s | `%s` | %s | %s | %s |\n", ruleLink(g.Rules, it.Finding), md(location(it.Finding)), it.Finding.Severity, it.FirstSeen, it.Due)
 		}
 		bw.WriteString("\n")
 	}
@@ -236,7 +236,7 @@ func GateAnnotations(w io.Writer, g Gate) error {
 			break
 		}
 		n++
-		f := &it.Finding
+		f := it.Finding
 		cmd := "warning"
 		switch f.Severity {
 		case finding.Critical, finding.Important:
@@ -341,7 +341,7 @@ func GateJSON(w io.Writer, g Gate) error {
 	}
 	for i := range d.Items {
 		it := &d.Items[i]
-		x := item{Finding: it.Finding, Own: it.Own.String(), Status: string(it.Status), Overdue: it.Overdue}
+		x := item{Finding: *it.Finding, Own: it.Own.String(), Status: string(it.Status), Overdue: it.Overdue}
 		if it.Exception != nil && it.Status == bugbar.StatusExcepted {
 			x.Exception = it.Exception.ID
 		}

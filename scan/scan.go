@@ -23,8 +23,8 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/sdlkit/sdlkit/analyzers"
 	"github.com/sdlkit/sdlkit/analyzers/gosec"
+	"github.com/sdlkit/sdlkit/analyzers/suite"
 	"github.com/sdlkit/sdlkit/analyzers/suppress"
 	"github.com/sdlkit/sdlkit/finding"
 )
@@ -48,7 +48,7 @@ type Options struct {
 	// Env, when not nil, is the environment of go list.
 	Env []string
 	// Rules selects and configures the rules.
-	Rules analyzers.Options
+	Rules suite.Options
 	// Workers is the number of packages analyzed at once (default: the
 	// number of CPUs).
 	Workers int
@@ -97,7 +97,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Dir == "" {
 		opts.Dir = "."
 	}
-	suite, err := analyzers.NewSuite(opts.Rules)
+	su, err := suite.NewSuite(opts.Rules)
 	if err != nil {
 		return nil, &InputError{Msg: err.Error()}
 	}
@@ -110,10 +110,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 
-	res := &Result{Root: root, Rules: suite.Rules}
+	res := &Result{Root: root, Rules: su.Rules}
 	fset := token.NewFileSet()
 	im := newImporter(fset)
-	roots := append([]*analysis.Analyzer{suite.Directives}, suite.Analyzers...)
+	roots := append([]*analysis.Analyzer{su.Directives}, su.Analyzers...)
 
 	var (
 		mu       sync.Mutex
@@ -144,7 +144,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			if err != nil {
 				return fmt.Errorf("analyzing %s: %w", pkg.PkgPath, err)
 			}
-			fs, err := collect(suite, graph, fset, root, contents)
+			fs, err := collect(su, graph, fset, root, contents)
 			if err != nil {
 				return fmt.Errorf("analyzing %s: %w", pkg.PkgPath, err)
 			}
@@ -193,9 +193,9 @@ func describeErrors(p *packages.Package) string {
 }
 
 // collect turns one package's analysis into findings.
-func collect(suite *analyzers.Suite, graph *checker.Graph, fset *token.FileSet, root string, contents map[string][]byte) ([]finding.Finding, error) {
+func collect(su *suite.Suite, graph *checker.Graph, fset *token.FileSet, root string, contents map[string][]byte) ([]finding.Finding, error) {
 	rules := map[string]finding.Rule{}
-	for _, r := range suite.Rules {
+	for _, r := range su.Rules {
 		rules[r.ID] = r
 	}
 	var gosecIssues map[issueKey]*gosec.Issue
@@ -205,9 +205,9 @@ func collect(suite *analyzers.Suite, graph *checker.Graph, fset *token.FileSet, 
 			return nil, fmt.Errorf("%s: %w", act.Analyzer.Name, act.Err)
 		}
 		switch act.Analyzer {
-		case suite.Directives:
+		case su.Directives:
 			index = act.Result.(*suppress.Index)
-		case suite.Gosec:
+		case su.Gosec:
 			gosecIssues = map[issueKey]*gosec.Issue{}
 			for i, is := range act.Result.(*gosec.Result).Issues {
 				gosecIssues[issueKey{is.RuleID, is.Pos}] = &act.Result.(*gosec.Result).Issues[i]
@@ -218,12 +218,12 @@ func collect(suite *analyzers.Suite, graph *checker.Graph, fset *token.FileSet, 
 
 	var out []finding.Finding
 	add := func(a *analysis.Analyzer, d analysis.Diagnostic, sup *finding.Suppression) {
-		rule := suite.RuleOf(a, d)
+		rule := su.RuleOf(a, d)
 		f, ok := conv.finding(rule, d)
 		if !ok {
 			return
 		}
-		if a == suite.Gosec {
+		if a == su.Gosec {
 			f.Tool = gosec.Tool
 			if is := gosecIssues[issueKey{rule, d.Pos}]; is != nil {
 				f.CWE = is.CWE

@@ -21,7 +21,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
-echo "building sdl, sdlvet and gosec $VER into $work/bin" >&2
+echo "building sdl, sdlvet and gosec v2.30.0 into $work/bin" >&2
 mkdir -p "$work/bin"
 (cd "$here" && go build -o "$work/bin/sdl" ./cmd/sdl && go build -o "$work/bin/sdlvet" ./cmd/sdlvet)
 GOBIN="$work/bin" go install github.com/securego/gosec/v2/cmd/gosec@v2.30.0
@@ -46,7 +46,7 @@ measure() {
     rm -rf "$work/cache.run"
     cp -r "$work/cache.base" "$work/cache.run"
     GOCACHE="$work/cache.run" /usr/bin/time -f '%e %M' -o "$work/time.out" "$@" >/dev/null 2>"$work/stderr.out" || true
-    cat "$work/time.out" >>"$work/$name"
+    tail -n 1 "$work/time.out" >>"$work/$name"  # time prints a "Command exited" line first on failure
   done
 }
 

@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sdlkit/sdlkit/analyzers"
+	"github.com/sdlkit/sdlkit/analyzers/suite"
 	"github.com/sdlkit/sdlkit/report"
 )
 
@@ -20,7 +20,7 @@ func newRulesCmd() *cobra.Command {
 			if err := checkFormat(format, report.FormatText, report.FormatJSON, report.FormatMarkdown); err != nil {
 				return err
 			}
-			rules := analyzers.Rules()
+			rules := suite.Rules()
 			report.SortRules(rules)
 			return writeOutput(cmd, output, func(w io.Writer) error {
 				switch format {
@@ -45,7 +45,7 @@ func newExplainCmd() *cobra.Command {
 		Example: "  sdl explain SDL101\n  sdl explain tlsminversion\n  sdl explain G402",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, ok := analyzers.Lookup(args[0])
+			r, ok := suite.Lookup(args[0])
 			if !ok {
 				return usageError(fmt.Errorf("unknown rule %q; `sdl rules` lists the rules", args[0]))
 			}

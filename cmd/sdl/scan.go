@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sdlkit/sdlkit/analyzers"
+	"github.com/sdlkit/sdlkit/analyzers/suite"
 	"github.com/sdlkit/sdlkit/finding"
 	"github.com/sdlkit/sdlkit/internal/version"
 	"github.com/sdlkit/sdlkit/policy"
@@ -43,7 +43,7 @@ by --include and --exclude. Suppress a finding in code with
 				Patterns:    args,
 				Tests:       tests || pol.Scan.Tests,
 				AllowErrors: allowErrors,
-				Rules: analyzers.Options{
+				Rules: suite.Options{
 					Include:     pol.Scan.Include,
 					Exclude:     append(pol.Scan.Exclude, exclude...),
 					RuleOptions: pol.Scan.Options,
@@ -116,7 +116,7 @@ func loadPolicy(path string) (*policy.Policy, error) {
 		}
 	}
 	known := func(id string) bool {
-		_, ok := analyzers.Lookup(id)
+		_, ok := suite.Lookup(id)
 		return ok
 	}
 	if err := pol.CheckRules(known); err != nil {

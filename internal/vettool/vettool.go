@@ -31,7 +31,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
-	"github.com/sdlkit/sdlkit/analyzers"
+	"github.com/sdlkit/sdlkit/analyzers/suite"
 	"github.com/sdlkit/sdlkit/policy"
 )
 
@@ -81,7 +81,7 @@ func Main() {
 
 // Suite builds the analyzers sdl.yaml (found from dir) selects, with
 // messages prefixed by their rule IDs since go vet prints only messages.
-func Suite(dir string) (*analyzers.Suite, error) {
+func Suite(dir string) (*suite.Suite, error) {
 	pol := policy.Default()
 	path, err := policy.Find(dir)
 	if err != nil {
@@ -92,7 +92,7 @@ func Suite(dir string) (*analyzers.Suite, error) {
 			return nil, err
 		}
 	}
-	return analyzers.NewSuite(analyzers.Options{
+	return suite.NewSuite(suite.Options{
 		Include:        pol.Scan.Include,
 		Exclude:        pol.Scan.Exclude,
 		RuleOptions:    pol.Scan.Options,

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -121,6 +122,25 @@ func (d *Document) KeyPosition(ptr string) (int, int) {
 
 // Node returns the YAML node of the value at ptr.
 func (d *Document) Node(ptr string) *yaml.Node { return d.pos[ptr] }
+
+// ReadFile reads a document of at most MaxBytes, without reading more of
+// a larger file than that.
+func ReadFile(path string) ([]byte, error) {
+	//sdl:ignore G304 -- reading the file the user names is the point
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	if len(data) > MaxBytes {
+		return nil, Errors{{File: path, Message: fmt.Sprintf("file is larger than the %d bytes allowed", MaxBytes)}}
+	}
+	return data, nil
+}
 
 // Parse reads one YAML document. An empty document is an error.
 func Parse(file string, data []byte) (*Document, error) {

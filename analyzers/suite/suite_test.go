@@ -1,4 +1,4 @@
-package analyzers_test
+package suite_test
 
 import (
 	"strings"
@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sdlkit/sdlkit/analyzers"
+	"github.com/sdlkit/sdlkit/analyzers/suite"
 	"github.com/sdlkit/sdlkit/finding"
 )
 
@@ -43,18 +44,18 @@ func TestRegistry(t *testing.T) {
 }
 
 func TestSuite(t *testing.T) {
-	s, err := analyzers.NewSuite(analyzers.Options{})
+	s, err := suite.NewSuite(suite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := analysis.Validate(append(s.Analyzers, s.Directives)); err != nil {
 		t.Fatal(err)
 	}
-	if s.Gosec == nil || len(s.Rules) != len(analyzers.Rules()) {
-		t.Errorf("default suite runs %d of %d rules", len(s.Rules), len(analyzers.Rules()))
+	if s.Gosec == nil || len(s.Rules) != len(suite.Rules()) {
+		t.Errorf("default suite runs %d of %d rules", len(s.Rules), len(suite.Rules()))
 	}
 
-	s, err = analyzers.NewSuite(analyzers.Options{Include: []string{"tlsminversion", "G402"}})
+	s, err = suite.NewSuite(suite.Options{Include: []string{"tlsminversion", "G402"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,18 +67,18 @@ func TestSuite(t *testing.T) {
 		t.Errorf("include selected %v", got)
 	}
 
-	if _, err := analyzers.NewSuite(analyzers.Options{Exclude: []string{"nosuchrule"}}); err == nil {
+	if _, err := suite.NewSuite(suite.Options{Exclude: []string{"nosuchrule"}}); err == nil {
 		t.Error("an unknown rule was accepted")
 	}
 }
 
 func TestLookup(t *testing.T) {
 	for _, q := range []string{"SDL101", "sdl101", "tlsminversion", "G104", "g104"} {
-		if _, ok := analyzers.Lookup(q); !ok {
+		if _, ok := suite.Lookup(q); !ok {
 			t.Errorf("Lookup(%q) failed", q)
 		}
 	}
-	if _, ok := analyzers.Lookup("SDL999"); ok {
+	if _, ok := suite.Lookup("SDL999"); ok {
 		t.Error("Lookup found SDL999")
 	}
 }
