@@ -11,19 +11,17 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"sync"
 
+	"github.com/sdlkit/sdlkit/internal/policyfile"
 	"github.com/sdlkit/sdlkit/internal/yamlschema"
 )
 
 // DefaultFile is the name of the policy file at a module's root.
-const DefaultFile = "sdl.yaml"
+const DefaultFile = policyfile.Name
 
 //go:embed schema.json
 var schemaJSON []byte
@@ -200,28 +198,7 @@ func Parse(file string, data []byte) (*Policy, error) {
 // Find returns the policy file for a directory: sdl.yaml in dir or in the
 // nearest parent, stopping at the directory that holds go.mod. It returns
 // "" when there is none.
-func Find(dir string) (string, error) {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	for {
-		p := filepath.Join(dir, DefaultFile)
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("looking for %s: %w", DefaultFile, err)
-		}
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return "", nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", nil
-		}
-		dir = parent
-	}
-}
+func Find(dir string) (string, error) { return policyfile.Find(dir) }
 
 // ErrorAt returns an error positioned at the value the JSON pointer ptr
 // names (for example "/scan/exclude/2"), for problems found after loading,

@@ -14,15 +14,16 @@ import (
 	"github.com/sdlkit/sdlkit/internal/sampletest"
 )
 
-// buildTool builds sdlvet into a temporary directory.
+// buildTool builds sdlvet and, beside it, sdlvet-worker into a temporary
+// directory.
 func buildTool(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "sdlvet")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
+	dir := t.TempDir()
+	cmd := exec.Command("go", "build", "-o", dir, ".", "../sdlvet-worker")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("building sdlvet: %v\n%s", err, out)
 	}
-	return bin
+	return filepath.Join(dir, "sdlvet")
 }
 
 type key struct {
@@ -130,4 +131,17 @@ func goldenFindings(t *testing.T) []key {
 
 func compareKeys(a, b key) int {
 	return strings.Compare(a.file+"\x00"+a.line+"\x00"+a.rule, b.file+"\x00"+b.line+"\x00"+b.rule)
+}
+
+// TestMissingWorker checks that sdlvet fails closed, naming what to
+// install, when it cannot find sdlvet-worker.
+func TestMissingWorker(t *testing.T) {
+	bin := buildTool(t)
+	os.Remove(filepath.Join(filepath.Dir(bin), "sdlvet-worker"))
+	t.Setenv("PATH", filepath.Dir(bin))
+	t.Setenv("SDLVET_WORKER", "")
+	out, err := exec.Command(bin, "-flags").CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "sdlvet-worker not found") {
+		t.Errorf("err = %v, output %q", err, out)
+	}
 }
