@@ -23,7 +23,7 @@ trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
 echo "building sdl, sdlvet and gosec v2.30.0 into $work/bin" >&2
 mkdir -p "$work/bin"
-(cd "$here" && go build -o "$work/bin/sdl" ./cmd/sdl && go build -o "$work/bin/sdlvet" ./cmd/sdlvet)
+(cd "$here" && go build -o "$work/bin/" ./cmd/sdl ./cmd/sdlvet ./cmd/sdlvet-worker)
 GOBIN="$work/bin" go install github.com/securego/gosec/v2/cmd/gosec@v2.30.0
 
 src=$(cd "$here" && go mod download -json "$MOD@$VER" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
