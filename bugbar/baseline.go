@@ -2,7 +2,6 @@ package bugbar
 
 import (
 	"bufio"
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"errors"
@@ -32,40 +31,71 @@ type BaselineEntry struct {
 // by fingerprint, committed by the project so that only new findings break
 // a build.
 type Baseline struct {
-	Entries map[string]BaselineEntry
+	// FirstSeen maps each fingerprint to the date it was first seen.
+	FirstSeen map[string]policy.Date
+	// meta holds the tool, rule and path of each entry, for writing; a
+	// loaded baseline keeps only the dates.
+	meta map[string]BaselineEntry
 }
 
-// baselineFile is the file format.
-type baselineFile struct {
-	Version  int             `json:"version"`
-	Findings []BaselineEntry `json:"findings"`
-}
+// Len is the number of findings in the baseline.
+func (b *Baseline) Len() int { return len(b.FirstSeen) }
 
-// LoadBaseline reads a baseline file. A missing file is an empty baseline.
+// LoadBaseline reads a baseline file, streaming its entries and keeping
+// only fingerprints and dates. A missing file is an empty baseline.
 func LoadBaseline(path string) (*Baseline, error) {
+	b := &Baseline{FirstSeen: map[string]policy.Date{}}
 	//sdl:ignore G304 -- the baseline file named by the policy or the command line
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return &Baseline{Entries: map[string]BaselineEntry{}}, nil
+		return b, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading baseline: %w", err)
 	}
-	var bf baselineFile
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&bf); err != nil {
-		return nil, fmt.Errorf("%s: not a baseline: %w", path, err)
+	defer f.Close()
+	bad := func(err error) error { return fmt.Errorf("%s: not a baseline: %w", path, err) }
+	dec := json.NewDecoder(bufio.NewReaderSize(f, 1<<20))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, bad(fmt.Errorf("expected an object"))
 	}
-	if bf.Version != 1 {
-		return nil, fmt.Errorf("%s: baseline version %d is not supported", path, bf.Version)
-	}
-	b := &Baseline{Entries: make(map[string]BaselineEntry, len(bf.Findings))}
-	for i, e := range bf.Findings {
-		if e.Fingerprint == "" || e.FirstSeen.IsZero() {
-			return nil, fmt.Errorf("%s: findings[%d] needs a fingerprint and a firstSeen date", path, i)
+	version := 0
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, bad(err)
 		}
-		b.Entries[e.Fingerprint] = e
+		switch t {
+		case "version":
+			if err := dec.Decode(&version); err != nil {
+				return nil, bad(err)
+			}
+		case "findings":
+			if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+				return nil, bad(fmt.Errorf("findings: expected an array"))
+			}
+			for i := 0; dec.More(); i++ {
+				var e BaselineEntry
+				if err := dec.Decode(&e); err != nil {
+					return nil, bad(fmt.Errorf("findings[%d]: %w", i, err))
+				}
+				if e.Fingerprint == "" || e.FirstSeen.IsZero() {
+					return nil, fmt.Errorf("%s: findings[%d] needs a fingerprint and a firstSeen date", path, i)
+				}
+				b.FirstSeen[e.Fingerprint] = e.FirstSeen
+			}
+			if _, err := dec.Token(); err != nil {
+				return nil, bad(err)
+			}
+		default:
+			return nil, bad(fmt.Errorf("unknown key %v", t))
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, bad(err)
+	}
+	if version != 1 {
+		return nil, fmt.Errorf("%s: baseline version %d is not supported", path, version)
 	}
 	return b, nil
 }
@@ -74,19 +104,19 @@ func LoadBaseline(path string) (*Baseline, error) {
 // is not suppressed in code, keeping the first-seen date of those already
 // known and dating the others today.
 func (b *Baseline) Updated(items []Item, today policy.Date) *Baseline {
-	nb := &Baseline{Entries: make(map[string]BaselineEntry, len(items))}
+	nb := &Baseline{FirstSeen: make(map[string]policy.Date, len(items)), meta: make(map[string]BaselineEntry, len(items))}
 	for i := range items {
 		it := &items[i]
 		if it.Status == StatusSuppressed {
 			continue
 		}
 		f := it.Finding
-		e, ok := b.Entries[f.Fingerprint]
+		first, ok := b.FirstSeen[f.Fingerprint]
 		if !ok {
-			e = BaselineEntry{Fingerprint: f.Fingerprint, FirstSeen: today}
+			first = today
 		}
-		e.Tool, e.Rule, e.Path = f.Tool, f.RuleID, f.Location.Path
-		nb.Entries[f.Fingerprint] = e
+		nb.FirstSeen[f.Fingerprint] = first
+		nb.meta[f.Fingerprint] = BaselineEntry{Fingerprint: f.Fingerprint, Tool: f.Tool, Rule: f.RuleID, Path: f.Location.Path, FirstSeen: first}
 	}
 	return nb
 }
@@ -94,8 +124,13 @@ func (b *Baseline) Updated(items []Item, today policy.Date) *Baseline {
 // Write saves the baseline atomically, one finding per line, sorted by
 // path, rule and fingerprint, so that it diffs well under version control.
 func (b *Baseline) Write(path string) error {
-	entries := make([]BaselineEntry, 0, len(b.Entries))
-	for _, e := range b.Entries {
+	entries := make([]BaselineEntry, 0, len(b.FirstSeen))
+	for fp, first := range b.FirstSeen {
+		e, ok := b.meta[fp]
+		if !ok {
+			e = BaselineEntry{Fingerprint: fp}
+		}
+		e.FirstSeen = first
 		entries = append(entries, e)
 	}
 	slices.SortFunc(entries, func(x, y BaselineEntry) int {
@@ -137,8 +172,8 @@ func dirOf(path string) string {
 
 // Keys returns the fingerprints, sorted (for tests and reports).
 func (b *Baseline) Keys() []string {
-	out := make([]string, 0, len(b.Entries))
-	for k := range b.Entries {
+	out := make([]string, 0, len(b.FirstSeen))
+	for k := range b.FirstSeen {
 		out = append(out, k)
 	}
 	slices.Sort(out)

@@ -8,6 +8,7 @@
 package bugbar
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -241,10 +242,10 @@ func (e *engine) run() *Decision {
 	items := make([]Item, 0, n)
 	for _, l := range in.Logs {
 		for i := range l.Findings {
-			items = append(items, Item{Finding: &l.Findings[i]})
+			items = append(items, Item{Finding: l.Findings[i]})
 		}
 	}
-	slices.SortStableFunc(items, func(a, b Item) int { return finding.Compare(a.Finding, b.Finding) })
+	sortItems(items)
 	fs := make([]*finding.Finding, len(items))
 	for i := range items {
 		f := items[i].Finding
@@ -278,8 +279,8 @@ func (e *engine) run() *Decision {
 		inForce, expired := e.exceptions.match(f, today)
 		it.FirstSeen = today
 		if in.Baseline != nil {
-			if b, ok := in.Baseline.Entries[f.Fingerprint]; ok && b.FirstSeen.Before(today.Time) {
-				it.FirstSeen = b.FirstSeen
+			if first, ok := in.Baseline.FirstSeen[f.Fingerprint]; ok && first.Before(today.Time) {
+				it.FirstSeen = first
 			}
 		}
 		if inForce != nil {
@@ -302,7 +303,7 @@ func (e *engine) run() *Decision {
 		}
 		baselined := false
 		if e.gate.NewOnly && in.Baseline != nil {
-			_, baselined = in.Baseline.Entries[f.Fingerprint]
+			_, baselined = in.Baseline.FirstSeen[f.Fingerprint]
 		}
 		if baselined {
 			it.Status = StatusBaselined
@@ -459,4 +460,48 @@ func (e *engine) checkRequirements(d *Decision) {
 
 func daysBetween(from, to policy.Date) int {
 	return int(to.Sub(from.Time).Hours() / 24)
+}
+
+// sortItems orders items as finding.Compare orders their findings. A
+// million findings are sorted by keys (the rank of the path among the
+// distinct paths, then line and column) with finding.Compare only for
+// ties, and each item is moved once.
+func sortItems(items []Item) {
+	paths := map[string]int32{}
+	for i := range items {
+		paths[items[i].Finding.Location.Path] = 0
+	}
+	names := make([]string, 0, len(paths))
+	for p := range paths {
+		names = append(names, p)
+	}
+	slices.Sort(names)
+	for i, p := range names {
+		paths[p] = int32(i)
+	}
+	type key struct {
+		path, line, col, idx int32
+	}
+	keys := make([]key, len(items))
+	for i := range items {
+		l := &items[i].Finding.Location
+		keys[i] = key{paths[l.Path], int32(l.StartLine), int32(l.StartColumn), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.path != b.path {
+			return cmp.Compare(a.path, b.path)
+		}
+		if a.line != b.line {
+			return cmp.Compare(a.line, b.line)
+		}
+		if a.col != b.col {
+			return cmp.Compare(a.col, b.col)
+		}
+		return cmp.Or(finding.Compare(items[a.idx].Finding, items[b.idx].Finding), cmp.Compare(a.idx, b.idx))
+	})
+	sorted := make([]Item, len(items))
+	for i, k := range keys {
+		sorted[i] = items[k.idx]
+	}
+	copy(items, sorted)
 }

@@ -37,7 +37,11 @@ func log(tool string, fs ...finding.Finding) *finding.SARIFLog {
 			fs[i].Level = "warning"
 		}
 	}
-	return &finding.SARIFLog{File: tool + ".sarif", Runs: []finding.SARIFRun{{Tool: tool, Successful: true}}, Findings: fs}
+	ptrs := make([]*finding.Finding, len(fs))
+	for i := range fs {
+		ptrs[i] = &fs[i]
+	}
+	return &finding.SARIFLog{File: tool + ".sarif", Runs: []finding.SARIFRun{{Tool: tool, Successful: true}}, Findings: ptrs}
 }
 
 func f(rule, path string, line int, sev finding.Severity, cwe ...int) finding.Finding {
@@ -216,10 +220,10 @@ sla: {critical: 7, important: 30, moderate: 90, low: 180}
 	for _, it := range first.Items {
 		fps[it.Finding.RuleID] = it.Finding.Fingerprint
 	}
-	b := &Baseline{Entries: map[string]BaselineEntry{
-		fps["R1"]: {Fingerprint: fps["R1"], FirstSeen: date(t, "2026-11-17")},
-		fps["R2"]: {Fingerprint: fps["R2"], FirstSeen: date(t, "2026-10-18")},
-		fps["R3"]: {Fingerprint: fps["R3"], FirstSeen: date(t, "2025-01-01")},
+	b := &Baseline{FirstSeen: map[string]policy.Date{
+		fps["R1"]: date(t, "2026-11-17"),
+		fps["R2"]: date(t, "2026-10-18"),
+		fps["R3"]: date(t, "2025-01-01"),
 	}}
 	d, err := Evaluate(Input{Phase: "implementation", Policy: p, Today: today, Logs: logs(), Baseline: b})
 	if err != nil {
@@ -245,8 +249,8 @@ sla: {critical: 7, important: 30, moderate: 90, low: 180}
 
 	// Updating the baseline keeps first-seen dates and dates new ones today.
 	nb := b.Updated(d.Items, today)
-	if nb.Entries[fps["R2"]].FirstSeen.String() != "2026-10-18" || nb.Entries[fps["R4"]].FirstSeen.String() != "2026-11-27" {
-		t.Errorf("updated baseline %+v", nb.Entries)
+	if nb.FirstSeen[fps["R2"]].String() != "2026-10-18" || nb.FirstSeen[fps["R4"]].String() != "2026-11-27" {
+		t.Errorf("updated baseline %+v", nb.FirstSeen)
 	}
 	path := filepath.Join(t.TempDir(), "b", "baseline.json")
 	if err := nb.Write(path); err != nil {

@@ -17,10 +17,11 @@ import (
 type exceptionIndex struct {
 	list          []*policy.Exception
 	rules         []ruleGlob
+	paths         []pathGlob
 	byFingerprint map[string][]int
 	byOSV         map[string][]int
 	general       []int
-	candidates    map[[2]string][]int
+	candidates    map[[2]string]*candidates
 	// matches counts, per exception, the findings in its scope.
 	matches []int
 }
@@ -29,7 +30,7 @@ func newExceptionIndex(xs []policy.Exception) (*exceptionIndex, error) {
 	ix := &exceptionIndex{
 		byFingerprint: map[string][]int{},
 		byOSV:         map[string][]int{},
-		candidates:    map[[2]string][]int{},
+		candidates:    map[[2]string]*candidates{},
 		matches:       make([]int, len(xs)),
 	}
 	for i := range xs {
@@ -39,6 +40,7 @@ func newExceptionIndex(xs []policy.Exception) (*exceptionIndex, error) {
 		if x.Scope.Path != "" && !doublestar.ValidatePattern(x.Scope.Path) {
 			return nil, fmt.Errorf("exception %s: bad path glob %q", x.ID, x.Scope.Path)
 		}
+		ix.paths = append(ix.paths, compilePathGlob(x.Scope.Path))
 		switch {
 		case x.Scope.Fingerprint != "":
 			ix.byFingerprint[x.Scope.Fingerprint] = append(ix.byFingerprint[x.Scope.Fingerprint], i)
@@ -52,25 +54,59 @@ func newExceptionIndex(xs []policy.Exception) (*exceptionIndex, error) {
 	return ix, nil
 }
 
-// covers reports whether exception i's scope holds for f.
-func (ix *exceptionIndex) covers(i int, f *finding.Finding) bool {
+// covers reports whether exception i's scope holds for f; toolRuleKnown
+// says the tool and rule were already checked (the candidates of a
+// (tool, rule) pair).
+func (ix *exceptionIndex) covers(i int, f *finding.Finding, toolRuleKnown bool) bool {
 	s := &ix.list[i].Scope
-	if s.Tool != "" && !strings.EqualFold(s.Tool, f.Tool) {
-		return false
-	}
-	if s.Rule != "" && !ix.rules[i].match(f.RuleID) {
-		return false
+	if !toolRuleKnown {
+		if s.Tool != "" && !strings.EqualFold(s.Tool, f.Tool) {
+			return false
+		}
+		if s.Rule != "" && !ix.rules[i].match(f.RuleID) {
+			return false
+		}
 	}
 	if s.Fingerprint != "" && s.Fingerprint != f.Fingerprint {
 		return false
 	}
-	if s.Path != "" && !pathMatch(s.Path, f.Location.Path) {
+	if s.Path != "" && !ix.paths[i].match(f.Location.Path) {
 		return false
 	}
 	if s.OSV != "" && !isOSV(s.OSV, f) {
 		return false
 	}
 	return true
+}
+
+// pathGlob is a compiled path glob: exact paths and "dir/**" prefixes are
+// tested without the glob matcher.
+type pathGlob struct {
+	glob   string
+	exact  bool
+	prefix string // for "dir/**": "dir"
+}
+
+func compilePathGlob(g string) pathGlob {
+	switch {
+	case g == "":
+		return pathGlob{}
+	case !strings.ContainsAny(g, "*?[{\\"):
+		return pathGlob{glob: g, exact: true}
+	case strings.HasSuffix(g, "/**") && !strings.ContainsAny(g[:len(g)-3], "*?[{\\"):
+		return pathGlob{glob: g, prefix: g[:len(g)-3]}
+	}
+	return pathGlob{glob: g}
+}
+
+func (g pathGlob) match(p string) bool {
+	switch {
+	case g.exact:
+		return p == g.glob
+	case g.prefix != "":
+		return p == g.prefix || (len(p) > len(g.prefix) && p[len(g.prefix)] == '/' && strings.HasPrefix(p, g.prefix))
+	}
+	return pathMatch(g.glob, p)
 }
 
 // isOSV reports whether a finding is the vulnerability id, by its rule ID
@@ -104,6 +140,13 @@ func aliases(f *finding.Finding) []string {
 	return nil
 }
 
+// candidates are the general exceptions whose tool and rule fit one
+// (tool, rule) pair: those naming an exact path, by path, and the others.
+type candidates struct {
+	exact map[string][]int
+	other []int
+}
+
 // match returns the first exception in force that covers f, or else the
 // one that expired last; it counts every covering exception's matches.
 func (ix *exceptionIndex) match(f *finding.Finding, today policy.Date) (inForce, expired *policy.Exception) {
@@ -111,14 +154,14 @@ func (ix *exceptionIndex) match(f *finding.Finding, today policy.Date) (inForce,
 		return nil, nil
 	}
 	var seen []int // an OSV exception can be reached by ID and by alias
-	consider := func(i int) {
+	consider := func(i int, toolRuleKnown bool) {
 		for _, j := range seen {
 			if j == i {
 				return
 			}
 		}
 		seen = append(seen, i)
-		if !ix.covers(i, f) {
+		if !ix.covers(i, f, toolRuleKnown) {
 			return
 		}
 		ix.matches[i]++
@@ -134,31 +177,41 @@ func (ix *exceptionIndex) match(f *finding.Finding, today policy.Date) (inForce,
 		}
 	}
 	for _, i := range ix.byFingerprint[f.Fingerprint] {
-		consider(i)
+		consider(i, false)
 	}
 	if len(ix.byOSV) > 0 {
 		for _, i := range ix.byOSV[strings.ToUpper(f.RuleID)] {
-			consider(i)
+			consider(i, false)
 		}
 		for _, a := range aliases(f) {
 			for _, i := range ix.byOSV[strings.ToUpper(a)] {
-				consider(i)
+				consider(i, false)
 			}
 		}
 	}
 	key := [2]string{f.Tool, f.RuleID}
 	cand, ok := ix.candidates[key]
 	if !ok {
+		cand = &candidates{exact: map[string][]int{}}
 		for _, i := range ix.general {
 			s := &ix.list[i].Scope
 			if (s.Tool == "" || strings.EqualFold(s.Tool, f.Tool)) && (s.Rule == "" || ix.rules[i].match(f.RuleID)) {
-				cand = append(cand, i)
+				if ix.paths[i].exact {
+					cand.exact[s.Path] = append(cand.exact[s.Path], i)
+				} else {
+					cand.other = append(cand.other, i)
+				}
 			}
 		}
 		ix.candidates[key] = cand
 	}
-	for _, i := range cand {
-		consider(i)
+	// Policy order decides which exception in force is reported, so the
+	// exact-path ones and the others are both considered in full.
+	for _, i := range cand.exact[f.Location.Path] {
+		consider(i, true)
+	}
+	for _, i := range cand.other {
+		consider(i, true)
 	}
 	return inForce, expired
 }

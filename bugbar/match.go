@@ -60,6 +60,7 @@ type classifier struct {
 	rule  *policy.ClassifyRule
 	tools []string
 	rules []ruleGlob
+	paths []pathGlob
 	keep  bool
 	level finding.Severity
 }
@@ -79,6 +80,7 @@ func compileClassifiers(rules []policy.ClassifyRule) ([]classifier, error) {
 			if !doublestar.ValidatePattern(g) {
 				return nil, fmt.Errorf("bugbar.classify[%d]: bad path glob %q", i, g)
 			}
+			c.paths = append(c.paths, compilePathGlob(g))
 		}
 		if r.Level == policy.Keep {
 			c.keep = true
@@ -129,7 +131,7 @@ func (c *classifier) matchesFinding(f *finding.Finding, own finding.Severity) bo
 	if len(m.Tags) > 0 && !slices.ContainsFunc(m.Tags, func(t string) bool { return slices.Contains(f.Tags, t) }) {
 		return false
 	}
-	if len(m.Path) > 0 && !slices.ContainsFunc(m.Path, func(g string) bool { return pathMatch(g, f.Location.Path) }) {
+	if len(c.paths) > 0 && !slices.ContainsFunc(c.paths, func(g pathGlob) bool { return g.match(f.Location.Path) }) {
 		return false
 	}
 	for k, want := range m.Properties {

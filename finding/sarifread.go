@@ -70,7 +70,7 @@ type SARIFLog struct {
 	Digest string // "sha256:..." of the bytes read
 	Runs   []SARIFRun
 	// Findings are every failing result of every run, in file order.
-	Findings []Finding
+	Findings []*Finding
 }
 
 // ReadOptions configure ReadSARIF.
@@ -179,9 +179,20 @@ func (d *sarifDecoder) peek() (byte, error) {
 		if !isSpace(b[0]) {
 			return b[0], nil
 		}
-		if _, err := d.readByte(); err != nil {
-			return 0, err
+		// Skip a run of buffered white space at once.
+		buf, _ := d.r.Peek(d.r.Buffered())
+		i := 0
+		for i < len(buf) && isSpace(buf[i]) {
+			i++
 		}
+		if d.rec != nil {
+			if d.rec.Len()+i > MaxResultBytes {
+				return 0, errValueTooLarge
+			}
+			d.rec.Write(buf[:i])
+		}
+		_, _ = d.r.Discard(i)
+		d.off += int64(i)
 	}
 }
 
@@ -345,9 +356,14 @@ func (d *sarifDecoder) key() error {
 	return nil
 }
 
-// stringBody consumes a string after its opening quote.
+// stringBody consumes a string after its opening quote. Runs of plain
+// bytes are taken from the read buffer at once; escapes, control bytes
+// and the closing quote go through readByte.
 func (d *sarifDecoder) stringBody() error {
 	for {
+		if n := d.plainRun(); n < 0 {
+			return d.readErr(errValueTooLarge)
+		}
 		c, err := d.readByte()
 		if err != nil {
 			return d.readErr(err)
@@ -379,6 +395,33 @@ func (d *sarifDecoder) stringBody() error {
 			}
 		}
 	}
+}
+
+// plainRun consumes the bytes of a string up to the next quote, backslash
+// or control byte among those already buffered, and returns how many; -1
+// when recording would exceed MaxResultBytes.
+func (d *sarifDecoder) plainRun() int {
+	buf, _ := d.r.Peek(d.r.Buffered())
+	i := 0
+	for i < len(buf) {
+		c := buf[i]
+		if c == '"' || c == '\\' || c < 0x20 {
+			break
+		}
+		i++
+	}
+	if i == 0 {
+		return 0
+	}
+	if d.rec != nil {
+		if d.rec.Len()+i > MaxResultBytes {
+			return -1
+		}
+		d.rec.Write(buf[:i])
+	}
+	_, _ = d.r.Discard(i) // buffered: cannot fail
+	d.off += int64(i)
+	return i
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -940,7 +983,9 @@ func (d *sarifDecoder) readRun(log *SARIFLog, ptr string) error {
 		bases     map[string]sarifArtifactLocation
 		artifacts []sarifArtifactLocation
 		taxonomy  []sarifComponent
-		results   []partial
+		refs      [][]partial // of log.Findings[start:], in blocks
+		start     = len(log.Findings)
+		slab      []Finding // findings are allocated in blocks, not one by one
 		run       = SARIFRun{Successful: true}
 	)
 	err := d.members(ptr, "a run object", func(key, kptr string) error {
@@ -1039,8 +1084,16 @@ func (d *sarifDecoder) readRun(log *SARIFLog, ptr string) error {
 					return d.errAt(eptr+"/kind", "kind %q is not a SARIF result kind", res.Kind)
 				}
 				run.Results++
-				if p, ok := readResult(&res); ok {
-					results = append(results, p)
+				if p, f, ok := readResult(&res); ok {
+					if len(slab) == cap(slab) {
+						slab = make([]Finding, 0, 1024)
+					}
+					slab = append(slab, f)
+					log.Findings = append(log.Findings, &slab[len(slab)-1])
+					if len(refs) == 0 || len(refs[len(refs)-1]) == cap(refs[len(refs)-1]) {
+						refs = append(refs, make([]partial, 0, 1024))
+					}
+					refs[len(refs)-1] = append(refs[len(refs)-1], p)
 				}
 				return nil
 			})
@@ -1061,9 +1114,12 @@ func (d *sarifDecoder) readRun(log *SARIFLog, ptr string) error {
 	rr := newRuleResolver(tool, taxonomy)
 	run.Rules = rr.rules()
 	loc := newLocator(d.opts.Root, bases, artifacts)
-	for i := range results {
-		log.Findings = append(log.Findings, results[i].finish(&run, rr, loc))
-		results[i] = partial{}
+	i := start
+	for _, block := range refs {
+		for j := range block {
+			block[j].finish(log.Findings[i], &run, rr, loc)
+			i++
+		}
 	}
 	log.Runs = append(log.Runs, run)
 	return nil
@@ -1414,6 +1470,8 @@ type locator struct {
 	root      string // slash-separated, clean, absolute; "" if unknown
 	bases     map[string]sarifArtifactLocation
 	artifacts []sarifArtifactLocation
+	cache     map[locKey]locResult // many results share a file
+	strings   map[string]string
 }
 
 func newLocator(root string, bases map[string]sarifArtifactLocation, artifacts []sarifArtifactLocation) *locator {
@@ -1525,6 +1583,46 @@ func within(root, p string) (string, bool) {
 // the reference stays relative to the repository, as GitHub code
 // scanning reads it; otherwise it is outside.
 func (l *locator) path(a *sarifArtifactLocation) (p string, outside bool) {
+	k := locKey{uri: a.URI, base: a.URIBaseID, index: -1}
+	if a.Index != nil {
+		k.index = *a.Index
+	}
+	if r, ok := l.cache[k]; ok {
+		return r.path, r.outside
+	}
+	p, outside = l.resolve(a)
+	if l.cache == nil {
+		l.cache = map[locKey]locResult{}
+	}
+	l.cache[k] = locResult{p, outside}
+	return p, outside
+}
+
+type locKey struct {
+	uri, base string
+	index     int
+}
+
+type locResult struct {
+	path    string
+	outside bool
+}
+
+// intern returns one shared copy of a string many findings repeat (rule
+// IDs, levels), so a large log keeps one copy each.
+func (l *locator) intern(s string) string {
+	if v, ok := l.strings[s]; ok {
+		return v
+	}
+	if l.strings == nil {
+		l.strings = map[string]string{}
+	}
+	l.strings[s] = s
+	return s
+}
+
+// resolve is path without the cache.
+func (l *locator) resolve(a *sarifArtifactLocation) (p string, outside bool) {
 	if a.URI == "" && a.Index != nil && *a.Index >= 0 && *a.Index < len(l.artifacts) {
 		a = &l.artifacts[*a.Index]
 	}
@@ -1594,47 +1692,78 @@ func cleanAbs(p string) string {
 // tool, rules and base URIs are known (a run may list them after its
 // results). It keeps only what the rest of the conversion needs.
 type partial struct {
-	f         Finding
 	ruleID    string
-	ruleIndex int
-	compRef   *sarifComponentRef
-	kind      string
-	msgID     string
-	msgArgs   []string
-	artifact  *sarifArtifactLocation
-	supLocs   []*sarifPhysicalLocation // of f.Suppressions, in order
-	taxa      []sarifDescriptorRef
+	ruleIndex int32
 	ownLevel  bool // the result sets its level
 	ownSev    bool // the result's properties set its severity
+	artifact  *sarifArtifactLocation
+	x         *partialExtra // what few results have; nil for most
+}
+
+// partialExtra holds the parts of a partial result most results lack, so
+// that a log of a million results does not carry them a million times.
+type partialExtra struct {
+	compRef *sarifComponentRef
+	kind    string // when not "fail"
+	msgID   string
+	msgArgs []string
+	supLocs []*sarifPhysicalLocation // of f.Suppressions, in order
+	taxa    []sarifDescriptorRef
+}
+
+// more returns the extra part, allocating it.
+func (p *partial) more() *partialExtra {
+	if p.x == nil {
+		p.x = &partialExtra{}
+	}
+	return p.x
+}
+
+// extra returns the extra part, or an empty one.
+func (p *partial) extra() partialExtra {
+	if p.x == nil {
+		return partialExtra{}
+	}
+	return *p.x
 }
 
 // readResult converts what a result says by itself. Passing results, and
 // results of a baseline that are absent from this run, are dropped.
-func readResult(res *sarifResult) (partial, bool) {
+func readResult(res *sarifResult) (partial, Finding, bool) {
+	var f Finding
 	switch res.Kind {
 	case "pass", "notApplicable", "informational":
-		return partial{}, false
+		return partial{}, Finding{}, false
 	}
 	if res.BaselineState == "absent" {
-		return partial{}, false
+		return partial{}, Finding{}, false
 	}
-	p := partial{ruleID: res.RuleID, ruleIndex: -1, taxa: res.Taxa, kind: res.Kind}
+	p := partial{ruleID: res.RuleID, ruleIndex: -1}
+	if len(res.Taxa) > 0 {
+		p.more().taxa = res.Taxa
+	}
+	if res.Kind != "" && res.Kind != "fail" {
+		p.more().kind = res.Kind
+	}
 	if res.Rule != nil {
 		if p.ruleID == "" {
 			p.ruleID = res.Rule.ID
 		}
 		if res.Rule.Index != nil {
-			p.ruleIndex = *res.Rule.Index
+			p.ruleIndex = int32(*res.Rule.Index)
 		}
-		p.compRef = res.Rule.ToolComponent
+		if res.Rule.ToolComponent != nil {
+			p.more().compRef = res.Rule.ToolComponent
+		}
 	}
 	if p.ruleIndex < 0 && res.RuleIndex != nil {
-		p.ruleIndex = *res.RuleIndex
+		p.ruleIndex = int32(*res.RuleIndex)
 	}
-	f := &p.f
 	f.Level, p.ownLevel = res.Level, res.Level != ""
 	f.Message = firstNonEmpty(res.Message.Text, res.Message.Markdown)
-	p.msgID, p.msgArgs = res.Message.ID, res.Message.Arguments
+	if res.Message.ID != "" || len(res.Message.Arguments) > 0 {
+		p.more().msgID, p.more().msgArgs = res.Message.ID, res.Message.Arguments
+	}
 	if len(res.Properties) > 0 {
 		f.Properties = res.Properties
 		f.Tags = stringList(res.Properties["tags"])
@@ -1669,9 +1798,9 @@ func readResult(res *sarifResult) (partial, bool) {
 		if s.Location != nil {
 			pl = s.Location.PhysicalLocation
 		}
-		p.supLocs = append(p.supLocs, pl)
+		p.more().supLocs = append(p.more().supLocs, pl)
 	}
-	return p, true
+	return p, f, true
 }
 
 // firstPhysical returns the first physical location of a result.
@@ -1692,21 +1821,21 @@ func regionLocation(r *sarifRegion) Location {
 // finish completes a finding with what the run says: its tool, rule
 // (by ID or index, in the driver or an extension), the rule's CWE, tags
 // and levels, message strings, and the location's base URIs.
-func (p *partial) finish(run *SARIFRun, rr *ruleResolver, loc *locator) Finding {
-	f := p.f
+func (p *partial) finish(f *Finding, run *SARIFRun, rr *ruleResolver, loc *locator) {
 	f.Tool = run.Tool
 	if t := stringOf(f.Properties["tool"]); t != "" {
 		f.Tool = t // sdlkit's own SARIF names the tool of each result
 	}
-	comp, idx, id := rr.find(p.ruleID, p.ruleIndex, p.compRef)
-	f.RuleID = firstNonEmpty(id, "(unknown)")
+	x := p.extra()
+	comp, idx, id := rr.find(p.ruleID, int(p.ruleIndex), x.compRef)
+	f.RuleID = loc.intern(firstNonEmpty(id, "(unknown)"))
 	rule := rr.rule(comp, idx)
 	if rule != nil {
 		f.CWE = mergeInts(rule.CWE, f.CWE)
 		f.Tags = mergeStrings(rule.Tags, f.Tags)
 	}
-	for i := range p.taxa {
-		if n := rr.cweOfTaxon(&p.taxa[i]); n > 0 {
+	for i := range x.taxa {
+		if n := rr.cweOfTaxon(&x.taxa[i]); n > 0 {
 			f.CWE = mergeInts(f.CWE, []int{n})
 		}
 	}
@@ -1714,13 +1843,15 @@ func (p *partial) finish(run *SARIFRun, rr *ruleResolver, loc *locator) Finding 
 	// failures, else the rule's default level, else "warning".
 	if !p.ownLevel {
 		switch {
-		case p.kind != "" && p.kind != "fail":
+		case x.kind != "" && x.kind != "fail":
 			f.Level = "none"
 		case rule != nil && rule.level != "":
 			f.Level = rule.level
 		default:
 			f.Level = "warning"
 		}
+	} else {
+		f.Level = loc.intern(f.Level)
 	}
 	if f.SecuritySeverity == 0 && rule != nil {
 		f.SecuritySeverity = rule.score
@@ -1732,7 +1863,7 @@ func (p *partial) finish(run *SARIFRun, rr *ruleResolver, loc *locator) Finding 
 			f.Severity = severityOfLevel(f.Level)
 		}
 	}
-	f.Message = p.message(rr, comp, idx)
+	f.Message = p.message(f.Message, rr, comp, idx)
 	if p.artifact != nil {
 		path, outside := loc.path(p.artifact)
 		f.Location.Path = path
@@ -1745,9 +1876,9 @@ func (p *partial) finish(run *SARIFRun, rr *ruleResolver, loc *locator) Finding 
 			f.Properties = props
 		}
 	}
-	if len(p.supLocs) > 0 {
+	if len(x.supLocs) > 0 {
 		f.Suppressions = slices.Clone(f.Suppressions)
-		for i, pl := range p.supLocs {
+		for i, pl := range x.supLocs {
 			if pl == nil || pl.ArtifactLocation == nil {
 				continue
 			}
@@ -1763,20 +1894,19 @@ func (p *partial) finish(run *SARIFRun, rr *ruleResolver, loc *locator) Finding 
 			}
 		}
 	}
-	return f
 }
 
 // message renders a result's message: its text, or the rule's message
 // string its ID names, with {n} placeholders filled from its arguments;
 // when it has none, the rule's description.
-func (p *partial) message(rr *ruleResolver, comp, idx int) string {
-	text := p.f.Message
-	if text == "" && p.msgID != "" && idx >= 0 {
-		ms := rr.components[comp].Rules[idx].MessageStrings[p.msgID]
+func (p *partial) message(text string, rr *ruleResolver, comp, idx int) string {
+	x := p.extra()
+	if text == "" && x.msgID != "" && idx >= 0 {
+		ms := rr.components[comp].Rules[idx].MessageStrings[x.msgID]
 		text = firstNonEmpty(ms.Text, ms.Markdown)
 	}
-	if len(p.msgArgs) > 0 {
-		text = formatMessage(text, p.msgArgs)
+	if len(x.msgArgs) > 0 {
+		text = formatMessage(text, x.msgArgs)
 	}
 	if text == "" && idx >= 0 {
 		sr := &rr.components[comp].Rules[idx]

@@ -420,7 +420,7 @@ func TestReadSARIFCorpus(t *testing.T) {
 				}
 			}
 			for i := range min(len(log.Findings), len(tc.findings)) {
-				f := &log.Findings[i]
+				f := log.Findings[i]
 				got := wantFinding{Tool: f.Tool, RuleID: f.RuleID, Level: f.Level, Severity: f.Severity, CWE: f.CWE,
 					Path: f.Location.Path, Line: f.Location.StartLine, Outside: outsideRepository(f), Message: f.Message}
 				if f.Suppressed() {
@@ -542,12 +542,12 @@ func TestReadSARIFDetails(t *testing.T) {
 func TestReadSARIFWithoutRoot(t *testing.T) {
 	log, _ := readCorpus(t, "osv-scanner.sarif", finding.ReadOptions{})
 	f := log.Findings[0]
-	if f.Location.Path != "/home/runner/work/shop/shop/go.mod" || !outsideRepository(&f) {
+	if f.Location.Path != "/home/runner/work/shop/shop/go.mod" || !outsideRepository(f) {
 		t.Errorf("osv-scanner without root: %+v", f)
 	}
 	log, _ = readCorpus(t, "edge-locations.sarif", finding.ReadOptions{})
 	for _, i := range []int{4, 6, 20, 23} {
-		if f := log.Findings[i]; outsideRepository(&f) || filepath.IsAbs(f.Location.Path) {
+		if f := log.Findings[i]; outsideRepository(f) || filepath.IsAbs(f.Location.Path) {
 			t.Errorf("finding %d (%s): %+v", i, f.Message, f.Location)
 		}
 	}
@@ -577,7 +577,7 @@ func TestReadSARIFRoundTrip(t *testing.T) {
 		g := log.Findings[i]
 		if g.Tool != w.Tool || g.RuleID != w.RuleID || g.Severity != w.Severity || g.Message != w.Message ||
 			g.Location != w.Location || g.Fingerprint != w.Fingerprint || !slices.Equal(g.CWE, w.CWE) ||
-			len(g.Suppressions) != len(w.Suppressions) || outsideRepository(&g) {
+			len(g.Suppressions) != len(w.Suppressions) || outsideRepository(g) {
 			t.Errorf("finding %d:\n got  %+v\n want %+v", i, g, w)
 		}
 	}
@@ -874,7 +874,7 @@ func checkLog(t *testing.T, data []byte, log *finding.SARIFLog) {
 		t.Errorf("digest %s", log.Digest)
 	}
 	for i := range log.Findings {
-		f := &log.Findings[i]
+		f := log.Findings[i]
 		if f.Tool == "" || f.RuleID == "" {
 			t.Errorf("finding %d has no tool or rule: %+v", i, f)
 		}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -64,6 +65,12 @@ appends the Markdown summary to $GITHUB_STEP_SUMMARY.`,
 				}
 			}
 			root := repoRootOf(workingDir())
+			if os.Getenv("GOGC") == "" {
+				// The gate holds every finding of its inputs; collecting
+				// garbage twice as often keeps its peak memory about a
+				// fifth lower for a few percent more time.
+				debug.SetGCPercent(50)
+			}
 
 			in := bugbar.Input{Phase: phase, Policy: pol, Today: day}
 			var inputs []evidence.Input
@@ -119,7 +126,7 @@ appends the Markdown summary to $GITHUB_STEP_SUMMARY.`,
 				if err := nb.Write(baselinePath); err != nil {
 					return usageError(err)
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "baseline %s: %d findings\n", baselinePath, len(nb.Entries))
+				fmt.Fprintf(cmd.OutOrStdout(), "baseline %s: %d findings\n", baselinePath, nb.Len())
 				return nil
 			}
 

@@ -51,8 +51,12 @@ func main() {
 // run executes the command line and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
 	root := newRoot(stdout, stderr)
+	stopProfiles := addProfiling(root)
 	root.SetArgs(args)
 	err := root.Execute()
+	if perr := stopProfiles(); perr != nil {
+		fmt.Fprintf(stderr, "sdl: %v\n", perr)
+	}
 	if err == nil {
 		return exitOK
 	}
