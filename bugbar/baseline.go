@@ -136,7 +136,7 @@ func (b *Baseline) Write(path string) error {
 	slices.SortFunc(entries, func(x, y BaselineEntry) int {
 		return cmp.Or(cmp.Compare(x.Path, y.Path), cmp.Compare(x.Rule, y.Rule), cmp.Compare(x.Fingerprint, y.Fingerprint))
 	})
-	if err := os.MkdirAll(dirOf(path), 0o755); err != nil {
+	if err := os.MkdirAll(dirOf(path), 0o750); err != nil {
 		return fmt.Errorf("writing baseline: %w", err)
 	}
 	return atomicfile.Write(path, 0o644, func(w io.Writer) error {
@@ -148,15 +148,14 @@ func (b *Baseline) Write(path string) error {
 				return err
 			}
 			if i > 0 {
-				bw.WriteByte(',')
+				fmt.Fprint(bw, ",")
 			}
-			bw.WriteString("\n    ")
-			bw.Write(line)
+			fmt.Fprintf(bw, "\n    %s", line)
 		}
 		if len(entries) > 0 {
-			bw.WriteString("\n  ")
+			fmt.Fprint(bw, "\n  ")
 		}
-		bw.WriteString("]\n}\n")
+		fmt.Fprint(bw, "]\n}\n")
 		return bw.Flush()
 	})
 }

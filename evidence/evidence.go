@@ -91,7 +91,7 @@ func Write(root string, r *Record) (string, error) {
 		r.Version = Version
 	}
 	dir := filepath.Join(root, Dir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return "", fmt.Errorf("writing evidence: %w", err)
 	}
 	path := filepath.Join(dir, FileName(r.Phase))

@@ -1711,6 +1711,14 @@ type partialExtra struct {
 	taxa    []sarifDescriptorRef
 }
 
+// index32 narrows a rule index; one that does not fit is no index.
+func index32(n int) int32 {
+	if n < 0 || n > math.MaxInt32 {
+		return -1
+	}
+	return int32(n)
+}
+
 // more returns the extra part, allocating it.
 func (p *partial) more() *partialExtra {
 	if p.x == nil {
@@ -1750,14 +1758,14 @@ func readResult(res *sarifResult) (partial, Finding, bool) {
 			p.ruleID = res.Rule.ID
 		}
 		if res.Rule.Index != nil {
-			p.ruleIndex = int32(*res.Rule.Index)
+			p.ruleIndex = index32(*res.Rule.Index)
 		}
 		if res.Rule.ToolComponent != nil {
 			p.more().compRef = res.Rule.ToolComponent
 		}
 	}
 	if p.ruleIndex < 0 && res.RuleIndex != nil {
-		p.ruleIndex = int32(*res.RuleIndex)
+		p.ruleIndex = index32(*res.RuleIndex)
 	}
 	f.Level, p.ownLevel = res.Level, res.Level != ""
 	f.Message = firstNonEmpty(res.Message.Text, res.Message.Markdown)

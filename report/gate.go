@@ -112,13 +112,13 @@ func GateMarkdown(w io.Writer, g Gate) error {
 		fmt.Fprintf(bw, "Commit `%s`; policy %s; inputs: %s.\n\n", g.Commit, md(g.Policy), md(strings.Join(g.Inputs, ", ")))
 	}
 	if len(d.Reasons) > 0 {
-		bw.WriteString("### Why it failed\n\n")
+		fmt.Fprint(bw, "### Why it failed\n\n")
 		for _, r := range d.Reasons {
 			fmt.Fprintf(bw, "- %s\n", md(r))
 		}
-		bw.WriteString("\n")
+		fmt.Fprint(bw, "\n")
 	}
-	bw.WriteString("| Level | Counted | Limit | New | Baselined | Excepted | Suppressed |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	fmt.Fprint(bw, "| Level | Counted | Limit | New | Baselined | Excepted | Suppressed |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, l := range bugbar.Levels {
 		c := d.Counts[l]
 		limit := "none"
@@ -127,7 +127,7 @@ func GateMarkdown(w io.Writer, g Gate) error {
 		}
 		fmt.Fprintf(bw, "| %s | %d | %s | %d | %d | %d | %d |\n", l, c.Counted, limit, c.New, c.Baselined, c.Excepted, c.Suppressed)
 	}
-	bw.WriteString("\n")
+	fmt.Fprint(bw, "\n")
 	for _, l := range bugbar.Levels {
 		c := d.Counts[l]
 		if c.New+c.Baselined == 0 {
@@ -152,10 +152,10 @@ func GateMarkdown(w io.Writer, g Gate) error {
 			}
 			fmt.Fprintf(bw, "| %s | %s | %s | `%s` | %s |\n", status, ruleLink(g.Rules, f), md(f.Tool), md(location(f)), md(oneLine(f.Message)))
 		}
-		bw.WriteString("\n")
+		fmt.Fprint(bw, "\n")
 	}
 	if len(d.Overdue) > 0 {
-		bw.WriteString("### Overdue\n\n| Rule | Location | Level | First seen | Due |\n| --- | --- | --- | --- | --- |\n")
+		fmt.Fprint(bw, "### Overdue\n\n| Rule | Location | Level | First seen | Due |\n| --- | --- | --- | --- | --- |\n")
 		for n, i := range d.Overdue {
 			if n == maxListed {
 				fmt.Fprintf(bw, "| and %d more | | | | |\n", len(d.Overdue)-n)
@@ -164,17 +164,17 @@ func GateMarkdown(w io.Writer, g Gate) error {
 			it := &d.Items[i]
 			fmt.Fprintf(bw, "| %s | `%s` | %s | %s | %s |\n", ruleLink(g.Rules, it.Finding), md(location(it.Finding)), it.Finding.Severity, it.FirstSeen, it.Due)
 		}
-		bw.WriteString("\n")
+		fmt.Fprint(bw, "\n")
 	}
 	if len(d.Exceptions) > 0 {
-		bw.WriteString("### Exceptions\n\n| Exception | State | Findings | Approver | Expires | Justification |\n| --- | --- | ---: | --- | --- | --- |\n")
+		fmt.Fprint(bw, "### Exceptions\n\n| Exception | State | Findings | Approver | Expires | Justification |\n| --- | --- | ---: | --- | --- | --- |\n")
 		for _, x := range d.Exceptions {
 			fmt.Fprintf(bw, "| %s | %s | %d | %s | %s | %s |\n", md(x.Exception.ID), x.State, x.Matches, md(x.Exception.Approver), x.Exception.Expires, md(oneLine(x.Exception.Justification)))
 		}
-		bw.WriteString("\n")
+		fmt.Fprint(bw, "\n")
 	}
 	if len(d.Requirements) > 0 {
-		bw.WriteString("### Requirements\n\n| Requirement | Verified | Evidence |\n| --- | --- | --- |\n")
+		fmt.Fprint(bw, "### Requirements\n\n| Requirement | Verified | Evidence |\n| --- | --- | --- |\n")
 		for _, r := range d.Requirements {
 			v, ev := "yes", strings.Join(r.By, ", ")
 			if !r.Verified {
@@ -182,14 +182,14 @@ func GateMarkdown(w io.Writer, g Gate) error {
 			}
 			fmt.Fprintf(bw, "| %s: %s | %s | %s |\n", md(r.Requirement.ID), md(oneLine(r.Requirement.Text)), v, md(ev))
 		}
-		bw.WriteString("\n")
+		fmt.Fprint(bw, "\n")
 	}
 	if len(d.Warnings) > 0 {
-		bw.WriteString("### Warnings\n\n")
+		fmt.Fprint(bw, "### Warnings\n\n")
 		for _, warn := range d.Warnings {
 			fmt.Fprintf(bw, "- %s\n", md(warn))
 		}
-		bw.WriteString("\n")
+		fmt.Fprint(bw, "\n")
 	}
 	return bw.Flush()
 }

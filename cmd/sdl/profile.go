@@ -25,6 +25,7 @@ func addProfiling(root *cobra.Command) (stop func() error) {
 			return nil
 		}
 		var err error
+		//sdl:ignore G304 -- the profile file the user names
 		if cpuFile, err = os.Create(cpu); err != nil {
 			return usageError(err)
 		}
@@ -38,6 +39,7 @@ func addProfiling(root *cobra.Command) (stop func() error) {
 			}
 		}
 		if mem != "" {
+			//sdl:ignore G304 -- the profile file the user names
 			fm, err := os.Create(mem)
 			if err != nil {
 				return fmt.Errorf("memory profile: %w", err)

@@ -10,6 +10,8 @@
 //	gatebench halve FILE   keep every other entry of a baseline file
 package main
 
+//sdl:file-ignore G104,G304,G306,G404,G703 -- a benchmark generator: deterministic pseudo-random data written to the files its operator names
+
 import (
 	"bufio"
 	"encoding/json"
