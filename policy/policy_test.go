@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -82,5 +83,29 @@ func TestFindStopsAtModuleRoot(t *testing.T) {
 	got, err = Find(sub)
 	if err != nil || got != filepath.Join(mod, DefaultFile) {
 		t.Fatalf("Find = %q, %v", got, err)
+	}
+}
+
+// TestHugeFile checks a 1 GB policy file is refused without being read
+// into memory (the file is sparse, so the test is cheap).
+func TestHugeFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "sdl.yaml")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(1 << 30); err != nil {
+		t.Skip("cannot make a sparse file here:", err)
+	}
+	f.Close()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err = Load(p)
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("error = %v", err)
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 256<<20 {
+		t.Errorf("loading allocated %d MB", grew>>20)
 	}
 }
