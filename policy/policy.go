@@ -41,6 +41,7 @@ type Policy struct {
 	Gates        Gates         `yaml:"gates"`
 	Exceptions   []Exception   `yaml:"exceptions"`
 	SLA          SLA           `yaml:"sla"`
+	Design       Design        `yaml:"design"`
 	Scan         Scan          `yaml:"scan"`
 
 	// File is the path the policy was read from ("" for the default
@@ -131,6 +132,13 @@ func (p *Policy) fill(d *Policy) {
 	}
 	for i := range p.Exceptions {
 		p.Exceptions[i].Index = i
+	}
+	if p.Design.ThreatModel == "" {
+		p.Design.ThreatModel = "threatmodel.yaml"
+	}
+	if p.Design.FreshnessDays == nil {
+		days := 30
+		p.Design.FreshnessDays = &days
 	}
 }
 

@@ -249,3 +249,13 @@ func Today(now time.Time) Date {
 
 // AddDays returns the date n days later.
 func (d Date) AddDays(n int) Date { return Date{d.Time.AddDate(0, 0, n)} }
+
+// Design holds the design phase's settings.
+type Design struct {
+	// ThreatModel is the threat model file, relative to the repository
+	// root.
+	ThreatModel string `yaml:"threatModel"`
+	// FreshnessDays is how long code may have changed since the model's
+	// review before the freshness finding is important.
+	FreshnessDays *int `yaml:"freshnessDays"`
+}

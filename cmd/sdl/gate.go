@@ -24,8 +24,9 @@ import (
 
 func newGateCmd() *cobra.Command {
 	var (
-		format, output, config, baselinePath, commit, testReport, today string
-		updateBaseline, noEvidence                                      bool
+		out                                     gateOutput
+		config, baselinePath, testReport, today string
+		updateBaseline                          bool
 	)
 	cmd := &cobra.Command{
 		Use:   "gate PHASE [SARIF...]",
@@ -46,7 +47,7 @@ appends the Markdown summary to $GITHUB_STEP_SUMMARY.`,
 		Example: "  sdl gate verification sdl.sarif codeql.sarif\n  sdl gate implementation --update-baseline sdl.sarif",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, report.FormatText, report.FormatJSON, report.FormatSARIF, report.FormatMarkdown); err != nil {
+			if err := out.check(); err != nil {
 				return err
 			}
 			phase, files := args[0], args[1:]
@@ -130,59 +131,15 @@ appends the Markdown summary to $GITHUB_STEP_SUMMARY.`,
 				return nil
 			}
 
-			if commit == "" {
-				if commit, err = gitrepo.Head(root); err != nil {
-					commit = "unknown"
-				}
-			}
-			g := report.Gate{Decision: d, Rules: rules, Commit: commit, Inputs: names,
-				Policy: fmt.Sprintf("%s (%s)", policyName(pol), pol.Digest)}
-			if !noEvidence {
-				rec := evidenceRecord(d, pol, inputs, commit)
-				path, err := evidence.Write(root, rec)
-				if err != nil {
-					return usageError(err)
-				}
-				g.Evidence = path
-			}
-
-			err = writeOutput(cmd, output, func(w io.Writer) error {
-				switch format {
-				case report.FormatJSON:
-					return report.GateJSON(w, g)
-				case report.FormatMarkdown:
-					return report.GateMarkdown(w, g)
-				case report.FormatSARIF:
-					return finding.WriteSARIF(w, d.SARIF(rules, version.String())...)
-				}
-				return report.GateText(w, g)
-			})
-			if err != nil {
-				return usageError(err)
-			}
-			if output != "" && output != "-" {
-				if err := report.GateText(cmd.ErrOrStderr(), g); err != nil {
-					return usageError(err)
-				}
-			}
-			if err := githubOutputs(cmd, g); err != nil {
-				return usageError(err)
-			}
-			if d.Result == bugbar.Failed {
-				return failed()
-			}
-			return nil
+			return out.publish(cmd, pol, d, rules, inputs, names, root, nil)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&format, "format", report.FormatText, "output format: text, json, sarif or markdown")
-	f.StringVarP(&output, "output", "o", "", "write the output to this file (atomically) instead of stdout")
+	out.register(f)
 	f.StringVar(&config, "config", "", "policy file (default: sdl.yaml found from the current directory)")
 	f.StringVar(&baselinePath, "baseline", "", "baseline file (default: the gate's baseline, or "+bugbar.DefaultBaseline+")")
 	f.BoolVar(&updateBaseline, "update-baseline", false, "record the current findings in the baseline and exit")
-	f.StringVar(&commit, "commit", "", "the commit the evidence is about (default: git HEAD)")
 	f.StringVar(&testReport, "test-report", "", "go test -json output, for requirements verified by tests")
-	f.BoolVar(&noEvidence, "no-evidence", false, "do not write an evidence record")
 	f.StringVar(&today, "today", "", "the date to decide as of, YYYY-MM-DD (for reproducing a decision)")
 	return cmd
 }
@@ -252,7 +209,7 @@ func evidenceRecord(d *bugbar.Decision, pol *policy.Policy, inputs []evidence.In
 
 // githubOutputs writes annotations when running in GitHub Actions and
 // appends the Markdown summary to $GITHUB_STEP_SUMMARY when it is set.
-func githubOutputs(cmd *cobra.Command, g report.Gate) error {
+func githubOutputs(cmd *cobra.Command, g report.Gate, markdown func(io.Writer) error) error {
 	if os.Getenv("GITHUB_ACTIONS") == "true" {
 		if err := report.GateAnnotations(cmd.OutOrStdout(), g); err != nil {
 			return err
@@ -264,7 +221,7 @@ func githubOutputs(cmd *cobra.Command, g report.Gate) error {
 		if err != nil {
 			return fmt.Errorf("appending to $GITHUB_STEP_SUMMARY: %w", err)
 		}
-		if err := report.GateMarkdown(f, g); err != nil {
+		if err := markdown(f); err != nil {
 			_ = f.Close() // the write error says more
 			return err
 		}

@@ -3,11 +3,14 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sdlkit/sdlkit/analyzers/suite"
+	"github.com/sdlkit/sdlkit/finding"
 	"github.com/sdlkit/sdlkit/report"
+	"github.com/sdlkit/sdlkit/threatmodel"
 )
 
 func newRulesCmd() *cobra.Command {
@@ -20,8 +23,7 @@ func newRulesCmd() *cobra.Command {
 			if err := checkFormat(format, report.FormatText, report.FormatJSON, report.FormatMarkdown); err != nil {
 				return err
 			}
-			rules := suite.Rules()
-			report.SortRules(rules)
+			rules := allRules()
 			return writeOutput(cmd, output, func(w io.Writer) error {
 				switch format {
 				case report.FormatJSON:
@@ -42,14 +44,32 @@ func newExplainCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:     "explain RULE",
 		Short:   "Explain a rule: what it catches, why it matters, how to fix it, CWE (training)",
-		Example: "  sdl explain SDL101\n  sdl explain tlsminversion\n  sdl explain G402",
+		Example: "  sdl explain SDL101\n  sdl explain tlsminversion\n  sdl explain G402\n  sdl explain TM101",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, ok := suite.Lookup(args[0])
+			r, ok := lookupRule(args[0])
 			if !ok {
 				return usageError(fmt.Errorf("unknown rule %q; `sdl rules` lists the rules", args[0]))
 			}
 			return report.Explain(cmd.OutOrStdout(), r)
 		},
 	}
+}
+
+// allRules lists every rule sdlkit can report: code rules (ours and
+// gosec's) and the design gates.
+func allRules() []finding.Rule {
+	rules := append(suite.Rules(), threatmodel.Rules()...)
+	report.SortRules(rules)
+	return rules
+}
+
+// lookupRule finds any rule by ID or name, case-insensitively.
+func lookupRule(idOrName string) (finding.Rule, bool) {
+	for _, r := range allRules() {
+		if strings.EqualFold(r.ID, idOrName) || (r.Name != "" && strings.EqualFold(r.Name, idOrName)) {
+			return r, true
+		}
+	}
+	return finding.Rule{}, false
 }

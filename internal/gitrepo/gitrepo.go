@@ -1,7 +1,8 @@
-// Package gitrepo reads what sdlkit needs from a Git repository (its root
-// and the commit HEAD names) from the files under .git, without running
-// git: running git in a repository being scanned could run its hooks or
-// configured commands (core.fsmonitor, for example).
+// Package gitrepo reads what sdlkit needs from a Git repository. The root
+// and the commit HEAD names come from the files under .git, without running
+// git: running git in a repository being scanned could run its configured
+// commands (core.fsmonitor, for example). Only history (when code last
+// changed) needs git itself, which is run with that monitor disabled.
 package gitrepo
 
 import (
@@ -10,8 +11,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
+	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // Root returns the nearest directory at or above dir holding .git, or ""
@@ -129,4 +134,42 @@ func isHash(s string) bool {
 		}
 	}
 	return true
+}
+
+// LastChange returns when the last commit that changed Go files under the
+// given package patterns ("./internal/api/..." or "./cmd/tool") was made,
+// or the zero time when none did. It runs git log with the repository's
+// file-system monitor disabled (the one configured command log could run);
+// log neither checks out nor runs hooks.
+func LastChange(root string, patterns []string) (time.Time, error) {
+	args := []string{"-C", root, "-c", "core.fsmonitor=false", "log", "-1", "--format=%ct", "--"}
+	for _, p := range patterns {
+		p = strings.TrimPrefix(filepath.ToSlash(p), "./")
+		if rest, ok := strings.CutSuffix(p, "/..."); ok {
+			args = append(args, ":(glob)"+path.Join(rest, "**", "*.go"))
+		} else if p == "..." {
+			args = append(args, ":(glob)**/*.go")
+		} else {
+			args = append(args, ":(glob)"+path.Join(p, "*.go"))
+		}
+	}
+	cmd := exec.Command("git", args...) //sdl:ignore G204 -- git log over paths from the threat model, no shell
+	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
+	out, err := cmd.Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) && len(ee.Stderr) > 0 {
+			return time.Time{}, fmt.Errorf("git log: %s", strings.TrimSpace(string(ee.Stderr)))
+		}
+		return time.Time{}, fmt.Errorf("git log: %w", err)
+	}
+	s := strings.TrimSpace(string(out))
+	if s == "" {
+		return time.Time{}, nil
+	}
+	secs, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("git log: unexpected output %q", s)
+	}
+	return time.Unix(secs, 0).UTC(), nil
 }

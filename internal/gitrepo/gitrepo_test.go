@@ -57,3 +57,53 @@ func TestHead(t *testing.T) {
 		t.Errorf("worktree Head = %q, %v", got, err)
 	}
 }
+
+func TestLastChange(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	git(t, dir, "init", "-q", "-b", "main")
+	write := func(p, s string) {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755)
+		os.WriteFile(filepath.Join(dir, p), []byte(s), 0o644)
+	}
+	commit := func(when string) {
+		cmd := exec.Command("git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-a", "-m", "c")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+when, "GIT_COMMITTER_DATE="+when, "HOME="+dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("commit: %v\n%s", err, out)
+		}
+	}
+	write("internal/api/h.go", "package api\n")
+	write("internal/api/sub/s.go", "package sub\n")
+	write("docs/x.md", "x\n")
+	git(t, dir, "add", ".")
+	commit("2026-01-01T00:00:00Z")
+	write("internal/api/sub/s.go", "package sub // changed\n")
+	commit("2026-02-01T00:00:00Z")
+	write("docs/x.md", "changed\n")
+	commit("2026-03-01T00:00:00Z")
+
+	for _, tc := range []struct {
+		patterns []string
+		want     string
+	}{
+		{[]string{"./internal/api/..."}, "2026-02-01"},
+		{[]string{"./internal/api"}, "2026-01-01"},
+		{[]string{"./cmd/..."}, ""},
+	} {
+		got, err := LastChange(dir, tc.patterns)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := ""
+		if !got.IsZero() {
+			s = got.Format("2006-01-02")
+		}
+		if s != tc.want {
+			t.Errorf("LastChange(%v) = %q, want %q", tc.patterns, s, tc.want)
+		}
+	}
+}
