@@ -20,6 +20,10 @@ import (
 	"github.com/sdlkit/sdlkit/internal/yamlschema"
 )
 
+// MaxBytes is the largest policy file read: thousands of exceptions fit in
+// a fraction of it.
+const MaxBytes = 16 << 20
+
 // DefaultFile is the name of the policy file at a module's root.
 const DefaultFile = policyfile.Name
 
@@ -175,7 +179,7 @@ func (p *Policy) Where(ptr string) string {
 
 // Load reads and validates the policy at path.
 func Load(path string) (*Policy, error) {
-	data, err := yamlschema.ReadFile(path)
+	data, err := yamlschema.ReadFile(path, MaxBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -105,7 +105,7 @@ func TestHugeFile(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "larger than") {
 		t.Errorf("error = %v", err)
 	}
-	if grew := after.TotalAlloc - before.TotalAlloc; grew > 256<<20 {
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 512<<20 { // far below the 1 GB file, even under -race
 		t.Errorf("loading allocated %d MB", grew>>20)
 	}
 }

@@ -44,7 +44,8 @@ type checker struct {
 	elements   map[string]*Element
 	flows      map[string]*Flow
 	assets     map[string]*Asset
-	boundaryOf map[string]string // element id -> boundary id
+	boundaryOf map[string]string   // element id -> boundary id
+	flowAssets map[string][]string // element id -> assets of its flows
 }
 
 // Check runs every design gate and returns its findings, positioned in the
@@ -213,14 +214,17 @@ func (c *checker) flowsAcrossBoundaries() {
 // sensitiveAssets returns the confidential or restricted assets a store
 // holds: its own, and those flows carry to or from it.
 func (c *checker) sensitiveAssets(e *Element) []string {
-	var ids []string
-	ids = append(ids, e.Assets...)
-	for i := range c.m.Flows {
-		f := &c.m.Flows[i]
-		if f.To == e.ID || f.From == e.ID {
-			ids = append(ids, f.Assets...)
+	if c.flowAssets == nil {
+		c.flowAssets = map[string][]string{}
+		for i := range c.m.Flows {
+			f := &c.m.Flows[i]
+			c.flowAssets[f.From] = append(c.flowAssets[f.From], f.Assets...)
+			if f.To != f.From {
+				c.flowAssets[f.To] = append(c.flowAssets[f.To], f.Assets...)
+			}
 		}
 	}
+	ids := append(slices.Clone(e.Assets), c.flowAssets[e.ID]...)
 	var out []string
 	for _, id := range ids {
 		if a := c.assets[id]; a != nil && (a.Classification == Confidential || a.Classification == Restricted) && !slices.Contains(out, id) {

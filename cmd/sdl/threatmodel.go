@@ -108,23 +108,26 @@ func loadModel(config string, args []string, today string) (*loadedModel, error)
 // ruleState says, for mitigations citing rules, whether a rule exists and
 // whether the policy runs it.
 func ruleState(pol *policy.Policy) func(id string) (bool, bool) {
+	on := func(list []string, r finding.Rule) bool {
+		return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, r.ID) || strings.EqualFold(x, r.Name) })
+	}
+	state := map[string]bool{} // upper-case ID or lower-case name -> enabled
+	for _, r := range threatmodel.Rules() {
+		state[strings.ToUpper(r.ID)] = true
+	}
+	for _, r := range suite.Rules() {
+		enabled := (len(pol.Scan.Include) == 0 || on(pol.Scan.Include, r)) && !on(pol.Scan.Exclude, r)
+		state[strings.ToUpper(r.ID)] = enabled
+		if r.Name != "" {
+			state[strings.ToLower(r.Name)] = enabled
+		}
+	}
 	return func(id string) (bool, bool) {
-		for _, r := range threatmodel.Rules() {
-			if strings.EqualFold(r.ID, id) {
-				return true, true
-			}
+		if enabled, ok := state[strings.ToUpper(id)]; ok {
+			return true, enabled
 		}
-		r, ok := suite.Lookup(id)
-		if !ok {
-			return false, false
-		}
-		on := func(list []string) bool {
-			return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, r.ID) || strings.EqualFold(x, r.Name) })
-		}
-		if len(pol.Scan.Include) > 0 && !on(pol.Scan.Include) {
-			return true, false
-		}
-		return true, !on(pol.Scan.Exclude)
+		enabled, ok := state[strings.ToLower(id)]
+		return ok, enabled
 	}
 }
 
