@@ -30,7 +30,7 @@ type Context struct {
 	// changed in Git (zero when never); nil skips the freshness check.
 	LastChange func(paths []string) (time.Time, error)
 	// FreshnessDays is how long code may have changed since the review
-	// before the freshness finding fails the gate.
+	// before the freshness finding is important (0: at once).
 	FreshnessDays int
 }
 
@@ -254,8 +254,11 @@ func (c *checker) elementControls() {
 			}
 		}
 		if e.Kind == Process && e.Exposure == "internet" {
-			if len(e.Authentication) == 0 || (len(e.Authentication) == 1 && e.Authentication[0] == "none") {
+			switch {
+			case len(e.Authentication) == 0 || (len(e.Authentication) == 1 && e.Authentication[0] == "none"):
 				c.add(RuleExposedAuthn, ptr, e.ID, 0, "process %s is exposed to the internet and does not authenticate its callers", e.ID)
+			case slices.Contains(e.Authentication, "none"):
+				c.add(RuleExposedAuthn, ptr+"/authentication", e.ID, 0, "process %s is exposed to the internet and lets some callers in without authentication (none is among its methods)", e.ID)
 			}
 			if e.Authorization.Model == "" || e.Authorization.Model == "none" {
 				c.add(RuleExposedAuthz, ptr, e.ID, 0, "process %s is exposed to the internet and names no authorization model", e.ID)
@@ -305,6 +308,9 @@ func (c *checker) threats() {
 			if strings.TrimSpace(t.Reason) == "" {
 				c.add(RuleAcceptance, ptr+"/status", t.ID, 0, "threat %s is transferred without saying to whom (reason)", t.ID)
 			}
+		}
+		if t.Status == Mitigated && len(t.Mitigations) == 0 {
+			c.add(RuleMitigationRef, ptr+"/status", t.ID, 0, "threat %s is mitigated but names no mitigation", t.ID)
 		}
 		for j, mit := range t.Mitigations {
 			for k, ref := range mit.References {
@@ -380,7 +386,7 @@ func (c *checker) freshness() {
 			c.add(RuleFreshness, elementPtr(e)+"/code", e.ID, 0, "cannot tell when the code of %s last changed: %v", e.ID, err)
 			continue
 		}
-		if last.IsZero() || c.m.Reviewed.IsZero() && last.IsZero() {
+		if last.IsZero() {
 			continue
 		}
 		changed := policy.Today(last)
@@ -389,7 +395,7 @@ func (c *checker) freshness() {
 		}
 		sev := finding.Low
 		age := int(c.ctx.Today.Sub(changed.Time).Hours() / 24)
-		if c.ctx.FreshnessDays > 0 && age > c.ctx.FreshnessDays {
+		if age >= c.ctx.FreshnessDays {
 			sev = finding.Important
 		}
 		reviewed := "never reviewed"

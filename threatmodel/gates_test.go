@@ -240,3 +240,33 @@ func TestDiagrams(t *testing.T) {
 		}
 	}
 }
+
+func TestMixedAuthenticationAndEmptyMitigation(t *testing.T) {
+	src := `version: 1
+system: {name: s, owner: o}
+elements:
+  - {id: u, kind: external}
+  - {id: api, kind: process, exposure: internet, authentication: [oidc, none], authorization: {model: rbac}}
+flows:
+  - {id: f, from: u, to: api, encryption: tls1.3, authentication: oidc}
+threats:
+  - {id: T1, category: spoofing, target: api, status: mitigated}
+`
+	m, err := Parse("threatmodel.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, f := range m.Check(Context{Path: "threatmodel.yaml"}) {
+		msgs = append(msgs, f.RuleID+": "+f.Message)
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{
+		"TM301: process api is exposed to the internet and lets some callers in without authentication",
+		"TM603: threat T1 is mitigated but names no mitigation",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in\n%s", want, all)
+		}
+	}
+}

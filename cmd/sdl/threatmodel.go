@@ -229,7 +229,7 @@ func newTMDiagramCmd() *cobra.Command {
 
 func newTMThreatsCmd() *cobra.Command {
 	var config string
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "threats [FILE]",
 		Short: "Print, as YAML to paste, the STRIDE threats the model does not yet cover",
 		Args:  cobra.MaximumNArgs(1),
@@ -241,4 +241,6 @@ func newTMThreatsCmd() *cobra.Command {
 			return threatmodel.WriteThreatsYAML(cmd.OutOrStdout(), threatmodel.Missing(lm.m))
 		},
 	}
+	cmd.Flags().StringVar(&config, "config", "", "policy file (default: sdl.yaml found from the current directory)")
+	return cmd
 }

@@ -1,0 +1,36 @@
+// Package templates holds the starter files `sdl init` writes into a
+// project, embedded in the binary so that init works offline.
+//
+// The threat models under threatmodel/ are complete examples of
+// threatmodel.yaml for common kinds of systems; each passes every design
+// gate with no findings, so a project starts from a model that validates
+// and changes it to describe its own system.
+package templates
+
+import (
+	"embed"
+	"path"
+	"strings"
+)
+
+//go:embed threatmodel/*.yaml
+var threatModels embed.FS
+
+// ThreatModels returns the starter threat models by name ("webapi",
+// "saas", "cicd": the file name without .yaml) with their contents. The
+// map and its byte slices are the caller's to keep or change.
+func ThreatModels() map[string][]byte {
+	entries, err := threatModels.ReadDir("threatmodel")
+	if err != nil {
+		panic(err) // embedded: the directory exists
+	}
+	out := make(map[string][]byte, len(entries))
+	for _, e := range entries {
+		data, err := threatModels.ReadFile(path.Join("threatmodel", e.Name()))
+		if err != nil {
+			panic(err) // embedded: the file exists
+		}
+		out[strings.TrimSuffix(e.Name(), ".yaml")] = data
+	}
+	return out
+}
