@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"sync"
@@ -47,6 +48,7 @@ type Policy struct {
 	SLA          SLA           `yaml:"sla"`
 	Design       Design        `yaml:"design"`
 	Scan         Scan          `yaml:"scan"`
+	Vulndb       Vulndb        `yaml:"vulndb"`
 
 	// File is the path the policy was read from ("" for the default
 	// policy) and Digest the SHA-256 of its bytes.
@@ -66,6 +68,44 @@ type Scan struct {
 	Tests bool `yaml:"tests"`
 	// Options are per-rule settings keyed by rule ID.
 	Options map[string]map[string]any `yaml:"options"`
+}
+
+// Vulnerability database modes.
+const (
+	// VulndbAuto queries the OSV service and falls back to the local
+	// database when the service cannot be reached, saying so.
+	VulndbAuto = "auto"
+	// VulndbOnline queries the OSV service only.
+	VulndbOnline = "online"
+	// VulndbOffline uses the local database only.
+	VulndbOffline = "offline"
+)
+
+// Vulndb says which vulnerability database the dependency scan uses.
+type Vulndb struct {
+	// Mode is VulndbAuto (the default), VulndbOnline or VulndbOffline.
+	Mode string `yaml:"mode"`
+	// Dir is the local database's directory, relative to the policy
+	// file; empty: $SDL_VULNDB or the user cache directory.
+	Dir string `yaml:"dir"`
+	// MaxAgeDays fails a scan whose local database is older than this
+	// many days (default 14; 0 in the file also means the default).
+	MaxAgeDays int `yaml:"maxAgeDays"`
+}
+
+// DefaultVulndbMaxAgeDays is how old a local database may be by default.
+const DefaultVulndbMaxAgeDays = 14
+
+// VulndbDir returns the configured database directory resolved against
+// the policy file's directory, or "" when none is configured.
+func (p *Policy) VulndbDir() string {
+	if p.Vulndb.Dir == "" {
+		return ""
+	}
+	if filepath.IsAbs(p.Vulndb.Dir) || p.File == "" {
+		return p.Vulndb.Dir
+	}
+	return filepath.Join(filepath.Dir(p.File), p.Vulndb.Dir)
 }
 
 //go:embed defaults.yaml
@@ -136,6 +176,12 @@ func (p *Policy) fill(d *Policy) {
 	}
 	for i := range p.Exceptions {
 		p.Exceptions[i].Index = i
+	}
+	if p.Vulndb.Mode == "" {
+		p.Vulndb.Mode = VulndbAuto
+	}
+	if p.Vulndb.MaxAgeDays == 0 {
+		p.Vulndb.MaxAgeDays = DefaultVulndbMaxAgeDays
 	}
 	if p.Design.ThreatModel == "" {
 		p.Design.ThreatModel = "threatmodel.yaml"

@@ -55,6 +55,11 @@ type Options struct {
 	// OSV service is queried.
 	Offline bool
 	DBDir   string
+	// MaxAge fails an offline scan whose database's data is older than
+	// this (zero: any age); Now is the time it is measured from (zero:
+	// the current time).
+	MaxAge time.Duration
+	Now    time.Time
 	// NoCallAnalysis turns off Go call analysis (on by default), which
 	// marks vulnerabilities whose symbols are never called unreachable.
 	NoCallAnalysis bool
@@ -130,6 +135,13 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		info, err := vulndb.Check(opts.DBDir)
 		if err != nil {
 			return nil, fmt.Errorf("offline vulnerability database: %w (run sdl vulndb update)", err)
+		}
+		now := opts.Now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		if err := info.CheckAge(opts.MaxAge, now); err != nil {
+			return nil, err
 		}
 		res.Database = Database{Kind: "local", Path: info.Path, Source: info.Source, SourceTime: info.SourceTime,
 			Records: info.Records, Newest: info.Newest, SHA256: info.SHA256, Checked: res.Database.Checked}

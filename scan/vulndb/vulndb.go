@@ -213,3 +213,31 @@ func readZipEntry(f *zip.File) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// DataTime returns how current the database's data is: the commit time of
+// its golang.org/x/vulndb source when known, else the newest record's
+// modified time, else when it was built.
+func (i *Info) DataTime() time.Time {
+	switch {
+	case !i.SourceTime.IsZero():
+		return i.SourceTime
+	case !i.Newest.IsZero():
+		return i.Newest
+	}
+	return i.Built
+}
+
+// CheckAge fails when the database's data (see DataTime) is more than
+// maxAge older than now: a stale database misses every advisory published
+// since, which is failing open. A maxAge of zero or less accepts any age.
+func (i *Info) CheckAge(maxAge time.Duration, now time.Time) error {
+	if maxAge <= 0 {
+		return nil
+	}
+	t := i.DataTime()
+	if age := now.Sub(t); age > maxAge {
+		return fmt.Errorf("vulndb: the vulnerability database at %s is from %s, %d days old, older than the %d days allowed (run sdl vulndb update)",
+			i.Dir, t.Format("2006-01-02"), int(age.Hours()/24), int(maxAge.Hours()/24))
+	}
+	return nil
+}

@@ -723,3 +723,27 @@ func TestBuildFillsPublished(t *testing.T) {
 		t.Errorf("Check: %v", err)
 	}
 }
+
+func TestCheckAge(t *testing.T) {
+	now := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	day := 24 * time.Hour
+	for _, tc := range []struct {
+		name string
+		info Info
+		ok   bool
+	}{
+		{"fresh source", Info{SourceTime: now.Add(-3 * day), Newest: now.Add(-100 * day)}, true},
+		{"stale source", Info{SourceTime: now.Add(-30 * day), Newest: now}, false},
+		{"newest record when no source", Info{Newest: now.Add(-20 * day)}, false},
+		{"built when no dates", Info{Built: now.Add(-day)}, true},
+		{"nothing known", Info{}, false},
+	} {
+		err := tc.info.CheckAge(14*day, now)
+		if (err == nil) != tc.ok {
+			t.Errorf("%s: CheckAge = %v, want ok %v", tc.name, err, tc.ok)
+		}
+	}
+	if err := (&Info{}).CheckAge(0, now); err != nil {
+		t.Errorf("maxAge 0 must accept any age: %v", err)
+	}
+}
