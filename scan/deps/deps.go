@@ -45,7 +45,9 @@ const Version = "2.5.0"
 
 // Options configure a dependency scan.
 type Options struct {
-	// Dir is the module's directory (holding go.mod).
+	// Dir is the module's directory (holding go.mod). When it is empty
+	// and Lockfiles are given, only the Lockfiles are scanned (a released
+	// SBOM, for the response phase).
 	Dir string
 	// Root is the repository root finding paths are relative to.
 	Root string
@@ -146,11 +148,15 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		res.Database = Database{Kind: "local", Path: info.Path, Source: info.Source, SourceTime: info.SourceTime,
 			Records: info.Records, Newest: info.Newest, SHA256: info.SHA256, Checked: res.Database.Checked}
 	}
-	gomod := filepath.Join(opts.Dir, "go.mod")
-	if _, err := os.Stat(gomod); err != nil {
-		return nil, fmt.Errorf("dependency scan: %w", err)
+	var lockfiles []string
+	gomod := ""
+	if opts.Dir != "" || len(opts.Lockfiles) == 0 {
+		gomod = filepath.Join(opts.Dir, "go.mod")
+		if _, err := os.Stat(gomod); err != nil {
+			return nil, fmt.Errorf("dependency scan: %w", err)
+		}
+		lockfiles = append(lockfiles, gomod)
 	}
-	lockfiles := []string{gomod}
 	for _, l := range opts.Lockfiles {
 		if _, err := os.Stat(strings.TrimPrefix(l, lockfileType(l))); err != nil {
 			return nil, fmt.Errorf("dependency scan: %w", err)
@@ -212,7 +218,10 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		}
 		res.Notes = append(res.Notes, notes...)
 	}
-	requires := requireLines(gomod)
+	requires := map[string]int{}
+	if gomod != "" {
+		requires = requireLines(gomod)
+	}
 	rules := map[string]finding.Rule{}
 	for _, src := range vr.Results {
 		path := relPath(opts.Root, src.Source.Path)

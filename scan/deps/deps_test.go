@@ -271,3 +271,28 @@ func TestFailsClosed(t *testing.T) {
 		}
 	})
 }
+
+// TestLockfilesOnly scans a released SBOM alone: without Dir, no go.mod is
+// needed (the response phase re-checks what was released).
+func TestLockfilesOnly(t *testing.T) {
+	offlineGo(t)
+	db := database(t, modVuln)
+	dir := t.TempDir()
+	sbom := filepath.Join(dir, "release.cdx.json")
+	if err := os.WriteFile(sbom, []byte(cycloneDX), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := scan(t, deps.Options{Root: dir, Offline: true, DBDir: db, Lockfiles: []string{sbom}})
+	if len(res.Findings) != 1 || res.Findings[0].Location.Path != "release.cdx.json" || res.Findings[0].RuleID != "GO-2099-0101" {
+		t.Fatalf("findings %+v", res.Findings)
+	}
+	if res.Findings[0].Location.StartLine != 0 {
+		t.Errorf("an SBOM finding has a go.mod line: %+v", res.Findings[0].Location)
+	}
+	// Without Dir and without lockfiles there is nothing to scan but the
+	// current directory's go.mod, which must exist.
+	t.Chdir(t.TempDir())
+	if _, err := deps.Scan(context.Background(), deps.Options{Offline: true, DBDir: db}); err == nil || !strings.Contains(err.Error(), "go.mod") {
+		t.Errorf("err = %v", err)
+	}
+}
