@@ -96,7 +96,8 @@ type ExceptionStatus struct {
 	Matches int
 	// DaysLeft until it expires (negative once expired).
 	DaysLeft int
-	// Where is the exception's file:line:col in sdl.yaml.
+	// Where is the exception's file:line:col: in sdl.yaml, or its Source
+	// when it came from elsewhere (osv-scanner.toml).
 	Where string
 }
 
@@ -131,6 +132,9 @@ type Input struct {
 	// mitigated, for requirements verified by threats; nil when no model
 	// was given.
 	MitigatedThreats map[string]bool
+	// Warnings about the inputs (such as an osv-scanner.toml ignore
+	// without expiry) come first among the decision's warnings.
+	Warnings []string
 }
 
 // Decision is the outcome of a gate.
@@ -229,7 +233,7 @@ func (e *engine) classify(f *finding.Finding) (finding.Severity, int) {
 
 func (e *engine) run() *Decision {
 	in := e.in
-	d := &Decision{Phase: in.Phase, Gate: e.gate, Counts: map[finding.Severity]*Counts{}}
+	d := &Decision{Phase: in.Phase, Gate: e.gate, Counts: map[finding.Severity]*Counts{}, Warnings: slices.Clone(in.Warnings)}
 	for _, l := range Levels {
 		d.Counts[l] = &Counts{Limit: e.gate.Max.For(l)}
 	}
@@ -322,7 +326,10 @@ func (e *engine) run() *Decision {
 	// Exceptions.
 	for i := range in.Policy.Exceptions {
 		x := &in.Policy.Exceptions[i]
-		st := ExceptionStatus{Exception: x, Matches: e.exceptions.matches[i], DaysLeft: daysBetween(today, x.Expires), Where: in.Policy.Where(fmt.Sprintf("/exceptions/%d", i))}
+		st := ExceptionStatus{Exception: x, Matches: e.exceptions.matches[i], DaysLeft: daysBetween(today, x.Expires), Where: x.Source}
+		if st.Where == "" {
+			st.Where = in.Policy.Where(fmt.Sprintf("/exceptions/%d", i))
+		}
 		switch {
 		case x.Expires.Before(today.Time):
 			st.State = ExceptionExpired

@@ -2,6 +2,7 @@ package bugbar
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -18,6 +19,7 @@ type exceptionIndex struct {
 	list          []*policy.Exception
 	rules         []ruleGlob
 	paths         []pathGlob
+	packages      []*packageMatcher
 	byFingerprint map[string][]int
 	byOSV         map[string][]int
 	general       []int
@@ -41,6 +43,11 @@ func newExceptionIndex(xs []policy.Exception) (*exceptionIndex, error) {
 			return nil, fmt.Errorf("exception %s: bad path glob %q", x.ID, x.Scope.Path)
 		}
 		ix.paths = append(ix.paths, compilePathGlob(x.Scope.Path))
+		pm, err := compilePackageScope(x.Scope.Package)
+		if err != nil {
+			return nil, fmt.Errorf("exception %s: %w", x.ID, err)
+		}
+		ix.packages = append(ix.packages, pm)
 		switch {
 		case x.Scope.Fingerprint != "":
 			ix.byFingerprint[x.Scope.Fingerprint] = append(ix.byFingerprint[x.Scope.Fingerprint], i)
@@ -75,6 +82,65 @@ func (ix *exceptionIndex) covers(i int, f *finding.Finding, toolRuleKnown bool) 
 	}
 	if s.OSV != "" && !isOSV(s.OSV, f) {
 		return false
+	}
+	if pm := ix.packages[i]; pm != nil && !pm.match(f) {
+		return false
+	}
+	return true
+}
+
+// packageMatcher is a compiled policy.PackageScope.
+type packageMatcher struct {
+	scope *policy.PackageScope
+	name  *regexp.Regexp // when the name is a regular expression
+}
+
+func compilePackageScope(s *policy.PackageScope) (*packageMatcher, error) {
+	if s == nil {
+		return nil, nil
+	}
+	pm := &packageMatcher{scope: s}
+	if s.NameIsRegex && s.Name != "" {
+		re, err := regexp.Compile("^(?:" + s.Name + ")$")
+		if err != nil {
+			return nil, fmt.Errorf("bad package name pattern %q: %w", s.Name, err)
+		}
+		pm.name = re
+	}
+	return pm, nil
+}
+
+// match reports whether a finding is in the package: its "package",
+// "installed" and "ecosystem" properties hold what the scope names.
+func (pm *packageMatcher) match(f *finding.Finding) bool {
+	s := pm.scope
+	if s.Name != "" {
+		name, ok := f.Properties["package"].(string)
+		switch {
+		case !ok:
+			return false
+		case pm.name != nil:
+			if !pm.name.MatchString(name) {
+				return false
+			}
+		case name != s.Name:
+			return false
+		}
+	}
+	if s.Version != "" {
+		if v, ok := f.Properties["installed"].(string); !ok || v != s.Version {
+			return false
+		}
+	}
+	if s.Ecosystem != "" {
+		eco, ok := f.Properties["ecosystem"].(string)
+		if !ok {
+			return false
+		}
+		base, _, _ := strings.Cut(eco, ":")
+		if eco != s.Ecosystem && base != s.Ecosystem {
+			return false
+		}
 	}
 	return true
 }

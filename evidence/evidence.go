@@ -55,6 +55,9 @@ type Exception struct {
 	Matches  int    `json:"matches"`
 	Expires  string `json:"expires"`
 	Approver string `json:"approver"`
+	// Source is where an exception from outside the policy was written
+	// ("osv-scanner.toml:3:1").
+	Source string `json:"source,omitempty"`
 }
 
 // Record is one gate run's evidence.

@@ -152,6 +152,10 @@ type Exception struct {
 
 	// Index is the exception's position in the list, for messages.
 	Index int `yaml:"-"`
+	// Source is where an exception from outside sdl.yaml was written, as
+	// "file:line:col" (an ignore of osv-scanner.toml); empty for the
+	// exceptions of sdl.yaml, whose position the policy knows.
+	Source string `yaml:"-"`
 }
 
 // ExceptionScope says which findings an exception covers; every field
@@ -162,6 +166,28 @@ type ExceptionScope struct {
 	Fingerprint string `yaml:"fingerprint"`
 	Path        string `yaml:"path"`
 	OSV         string `yaml:"osv"`
+	// Package limits the exception to the vulnerabilities of a package,
+	// as a PackageOverrides entry of osv-scanner.toml does; sdl.yaml has
+	// no such key.
+	Package *PackageScope `yaml:"-"`
+}
+
+// PackageScope selects vulnerability findings by the package they are in,
+// using the properties osv-scanner findings carry: "package", "installed"
+// and "ecosystem". Every field given must match; a finding without the
+// property does not.
+type PackageScope struct {
+	// Name is the package name (for Go, the module path); empty matches
+	// every package.
+	Name string
+	// NameIsRegex makes Name a regular expression that must match the
+	// whole name.
+	NameIsRegex bool
+	// Version, when set, must equal the installed version.
+	Version string
+	// Ecosystem, when set, must equal the finding's ecosystem or its base
+	// (the part before ":", as in "Debian" for "Debian:12").
+	Ecosystem string
 }
 
 // SLA is the number of days to fix a finding of each level.

@@ -26,7 +26,8 @@ func newGateCmd() *cobra.Command {
 	var (
 		out                                     gateOutput
 		config, baselinePath, testReport, today string
-		updateBaseline                          bool
+		osvConfig                               string
+		updateBaseline, noOSVConfig             bool
 	)
 	cmd := &cobra.Command{
 		Use:   "gate PHASE [SARIF...]",
@@ -40,8 +41,13 @@ gate of PHASE (design, implementation, verification or release):
   PASSED WITH EXCEPTIONS   exit 0
   FAILED                   exit 1
 
-Bad input (a file that is not JSON, not SARIF, or not SARIF 2.1.0) exits 2,
-naming the file and the offset or JSON pointer. Each run writes an evidence
+The ignores of osv-scanner.toml (found from the current directory up to the
+module root, or named by --osv-scanner-config) apply to osv-scanner's findings
+like exceptions of sdl.yaml, with ignoreUntil as their expiry.
+
+Bad input (a file that is not JSON, not SARIF, or not SARIF 2.1.0, or an
+osv-scanner.toml that is not valid TOML) exits 2, naming the file and the
+position. Each run writes an evidence
 record under .sdl/evidence/. In GitHub Actions it also writes annotations and
 appends the Markdown summary to $GITHUB_STEP_SUMMARY.`,
 		Example: "  sdl gate verification sdl.sarif codeql.sarif\n  sdl gate implementation --update-baseline sdl.sarif",
@@ -76,6 +82,21 @@ appends the Markdown summary to $GITHUB_STEP_SUMMARY.`,
 			in := bugbar.Input{Phase: phase, Policy: pol, Today: day}
 			var inputs []evidence.Input
 			var names []string
+			if !noOSVConfig && !(cmd.Flags().Changed("osv-scanner-config") && osvConfig == "") {
+				osv, err := loadOSVScannerConfig(osvConfig)
+				if err != nil {
+					return usageError(err)
+				}
+				if osv != nil {
+					pol.AddExceptions(osv.Exceptions...)
+					for _, w := range osv.Warnings {
+						fmt.Fprintf(cmd.ErrOrStderr(), "sdl: warning: %s\n", w)
+					}
+					in.Warnings = osv.Warnings
+					inputs = append(inputs, evidence.Input{Digest: evidence.Digest{Path: relativeTo(root, osv.File), Digest: osv.Digest}})
+					names = append(names, fmt.Sprintf("%s (%d ignores)", osv.File, len(osv.Exceptions)))
+				}
+			}
 			for _, name := range files {
 				log, err := readSARIFFile(name, root)
 				if err != nil {
@@ -141,7 +162,38 @@ appends the Markdown summary to $GITHUB_STEP_SUMMARY.`,
 	f.BoolVar(&updateBaseline, "update-baseline", false, "record the current findings in the baseline and exit")
 	f.StringVar(&testReport, "test-report", "", "go test -json output, for requirements verified by tests")
 	f.StringVar(&today, "today", "", "the date to decide as of, YYYY-MM-DD (for reproducing a decision)")
+	f.StringVar(&osvConfig, "osv-scanner-config", "", "osv-scanner.toml whose ignores apply as exceptions (default: "+policy.OSVScannerConfigFile+" found from the current directory up to the module root; \"\" for none)")
+	f.BoolVar(&noOSVConfig, "no-osv-scanner-config", false, "do not apply the ignores of an osv-scanner.toml")
+	cmd.MarkFlagsMutuallyExclusive("osv-scanner-config", "no-osv-scanner-config")
 	return cmd
+}
+
+// loadOSVScannerConfig loads the osv-scanner.toml the flag names, or the
+// one found from the working directory; it returns nil when there is none.
+func loadOSVScannerConfig(flag string) (*policy.OSVScannerConfig, error) {
+	path := flag
+	if path == "" {
+		found, err := policy.FindOSVScannerConfig(workingDir())
+		if err != nil || found == "" {
+			return nil, err
+		}
+		path = relativeTo(workingDir(), found)
+	}
+	return policy.LoadOSVScannerConfig(path)
+}
+
+// relativeTo returns path relative to dir, with slashes, when it is
+// inside dir, and path unchanged otherwise.
+func relativeTo(dir, path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	rel, err := filepath.Rel(dir, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, "../") || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return path
+	}
+	return filepath.ToSlash(rel)
 }
 
 // readSARIFFile reads one SARIF input.
@@ -202,7 +254,7 @@ func evidenceRecord(d *bugbar.Decision, pol *policy.Policy, inputs []evidence.In
 		rec.Counts[l.String()] = evidence.Count(*c)
 	}
 	for _, x := range d.Exceptions {
-		rec.Exceptions = append(rec.Exceptions, evidence.Exception{ID: x.Exception.ID, State: string(x.State), Matches: x.Matches, Expires: x.Exception.Expires.String(), Approver: x.Exception.Approver})
+		rec.Exceptions = append(rec.Exceptions, evidence.Exception{ID: x.Exception.ID, State: string(x.State), Matches: x.Matches, Expires: x.Exception.Expires.String(), Approver: x.Exception.Approver, Source: x.Exception.Source})
 	}
 	return rec
 }
