@@ -89,12 +89,12 @@ type Vulndb struct {
 	// file; empty: $SDL_VULNDB or the user cache directory.
 	Dir string `yaml:"dir"`
 	// MaxAgeDays fails a scan whose local database is older than this
-	// many days (default 14; 0 in the file also means the default).
+	// many days (default 30).
 	MaxAgeDays int `yaml:"maxAgeDays"`
 }
 
 // DefaultVulndbMaxAgeDays is how old a local database may be by default.
-const DefaultVulndbMaxAgeDays = 14
+const DefaultVulndbMaxAgeDays = 30
 
 // VulndbDir returns the configured database directory resolved against
 // the policy file's directory, or "" when none is configured.

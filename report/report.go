@@ -28,6 +28,22 @@ type Scan struct {
 	Rules    []finding.Rule
 	Findings []finding.Finding
 	Skipped  []string
+	// Deps describes the dependency scan; nil when it did not run.
+	Deps *Deps
+}
+
+// Deps is what the renderings say about a dependency scan.
+type Deps struct {
+	// Database names the database used, of what date (one line).
+	Database string `json:"database,omitempty"`
+	// Details is the database as the scan recorded it, for JSON.
+	Details any `json:"details,omitempty"`
+	// Packages is the number of packages checked.
+	Packages int `json:"packages"`
+	// Notes say how the database was chosen or what did not run.
+	Notes []string `json:"notes,omitempty"`
+	// Error is why the scan could not run ("" when it ran).
+	Error string `json:"error,omitempty"`
 }
 
 // ScanText writes findings as "path:line:col: RULE [level] message", one
@@ -62,10 +78,25 @@ func ScanText(w io.Writer, s Scan) error {
 	}
 	ours, theirs := 0, 0
 	for _, r := range s.Rules {
-		if r.Tool == "gosec" {
+		switch r.Tool {
+		case "gosec":
 			theirs++
-		} else {
+		case "sdl":
 			ours++
+		}
+	}
+	if d := s.Deps; d != nil {
+		for _, n := range d.Notes {
+			if _, err := fmt.Fprintf(w, "note: %s\n", n); err != nil {
+				return err
+			}
+		}
+		line := fmt.Sprintf("dependencies: %d packages checked against the %s", d.Packages, d.Database)
+		if d.Error != "" {
+			line = "dependencies NOT scanned: " + d.Error
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
 		}
 	}
 	summary := fmt.Sprintf("%d findings", total)
@@ -95,8 +126,9 @@ func ScanJSON(w io.Writer, s Scan, version string) error {
 		Packages int               `json:"packages"`
 		Rules    []string          `json:"rules"`
 		Skipped  []string          `json:"skipped,omitempty"`
+		Deps     *Deps             `json:"dependencies,omitempty"`
 		Findings []finding.Finding `json:"findings"`
-	}{"sdl", version, s.Packages, ids, s.Skipped, findings}
+	}{"sdl", version, s.Packages, ids, s.Skipped, s.Deps, findings}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -105,7 +105,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, err := repoRoot(opts.Dir)
+	root, err := RepoRoot(opts.Dir)
 	if err != nil {
 		return nil, err
 	}
@@ -395,9 +395,9 @@ func relPath(root, file string) (string, bool) {
 	return filepath.ToSlash(rel), true
 }
 
-// repoRoot returns the repository root above dir: the nearest directory
+// RepoRoot returns the repository root above dir: the nearest directory
 // holding .git, or else the nearest holding go.mod, or else dir.
-func repoRoot(dir string) (string, error) {
+func RepoRoot(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err

@@ -59,49 +59,49 @@ func Config() *tls.Config { return &tls.Config{MinVersion: tls.VersionTLS13} }
 func TestScanExitCodes(t *testing.T) {
 	t.Run("findings exit 1", func(t *testing.T) {
 		dir := module(t, map[string]string{"m.go": insecure})
-		code, out, _ := sdl(t, dir, "scan", "./...")
+		code, out, _ := sdl(t, dir, "scan", "--no-deps", "./...")
 		if code != 1 || !strings.Contains(out, "m.go:5:36: SDL101 [important]") {
 			t.Errorf("exit %d, output:\n%s", code, out)
 		}
 	})
 	t.Run("clean exits 0", func(t *testing.T) {
 		dir := module(t, map[string]string{"m.go": secure})
-		code, out, errOut := sdl(t, dir, "scan", "./...")
+		code, out, errOut := sdl(t, dir, "scan", "--no-deps", "./...")
 		if code != 0 || !strings.Contains(out, "0 findings") {
 			t.Errorf("exit %d, output:\n%s%s", code, out, errOut)
 		}
 	})
 	t.Run("bad pattern exits 2", func(t *testing.T) {
 		dir := module(t, map[string]string{"m.go": secure})
-		code, _, errOut := sdl(t, dir, "scan", "./nope/...")
+		code, _, errOut := sdl(t, dir, "scan", "--no-deps", "./nope/...")
 		if code != 2 || !strings.Contains(errOut, "matches no packages") {
 			t.Errorf("exit %d, stderr %q", code, errOut)
 		}
 	})
 	t.Run("unknown rule in a flag exits 2", func(t *testing.T) {
 		dir := module(t, map[string]string{"m.go": secure})
-		code, _, errOut := sdl(t, dir, "scan", "--exclude", "G999", "./...")
+		code, _, errOut := sdl(t, dir, "scan", "--no-deps", "--exclude", "G999", "./...")
 		if code != 2 || !strings.Contains(errOut, "unknown rule G999") {
 			t.Errorf("exit %d, stderr %q", code, errOut)
 		}
 	})
 	t.Run("unknown rule in sdl.yaml exits 2 with its position", func(t *testing.T) {
 		dir := module(t, map[string]string{"m.go": secure, "sdl.yaml": "version: 1\nscan:\n  exclude: [G104, NOPE]\n"})
-		code, _, errOut := sdl(t, dir, "scan", "./...")
+		code, _, errOut := sdl(t, dir, "scan", "--no-deps", "./...")
 		if code != 2 || !strings.Contains(errOut, `sdl.yaml:3:19: unknown rule "NOPE"`) {
 			t.Errorf("exit %d, stderr %q", code, errOut)
 		}
 	})
 	t.Run("sdl.yaml excludes a rule", func(t *testing.T) {
 		dir := module(t, map[string]string{"m.go": insecure, "sdl.yaml": "version: 1\nscan:\n  exclude: [tlsminversion]\n"})
-		code, out, _ := sdl(t, dir, "scan", "./...")
+		code, out, _ := sdl(t, dir, "scan", "--no-deps", "./...")
 		if code != 0 || strings.Contains(out, "SDL101") {
 			t.Errorf("exit %d, output:\n%s", code, out)
 		}
 	})
 	t.Run("does not compile exits 2", func(t *testing.T) {
 		dir := module(t, map[string]string{"m.go": "package m\n\nvar x int = \"s\"\n"})
-		code, _, errOut := sdl(t, dir, "scan", "./...")
+		code, _, errOut := sdl(t, dir, "scan", "--no-deps", "./...")
 		if code != 2 || !strings.Contains(errOut, "m.go:3:13") {
 			t.Errorf("exit %d, stderr %q", code, errOut)
 		}
@@ -122,7 +122,7 @@ func TestScanExitCodes(t *testing.T) {
 
 func TestScanSARIFToFile(t *testing.T) {
 	dir := module(t, map[string]string{"m.go": insecure})
-	code, out, errOut := sdl(t, dir, "scan", "--format", "sarif", "-o", "results.sarif", "./...")
+	code, out, errOut := sdl(t, dir, "scan", "--no-deps", "--format", "sarif", "-o", "results.sarif", "./...")
 	if code != 1 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -143,7 +143,7 @@ func TestScanSARIFToFile(t *testing.T) {
 
 func TestScanJSON(t *testing.T) {
 	dir := module(t, map[string]string{"m.go": insecure})
-	code, out, _ := sdl(t, dir, "scan", "--format", "json", "./...")
+	code, out, _ := sdl(t, dir, "scan", "--no-deps", "--format", "json", "./...")
 	if code != 1 {
 		t.Fatalf("exit %d", code)
 	}

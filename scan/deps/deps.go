@@ -92,9 +92,9 @@ func (d Database) String() string {
 	if d.Kind != "local" {
 		return fmt.Sprintf("OSV service (osv.dev), queried %s", d.Checked.Format(time.RFC3339))
 	}
-	src := d.Source
-	if src == "" {
-		src = "unknown source"
+	src := vulndb.ModulePath + " " + d.Source
+	if d.Source == "" {
+		src = "records from a directory"
 	}
 	date := "of unknown date"
 	switch {
@@ -103,7 +103,7 @@ func (d Database) String() string {
 	case !d.Newest.IsZero():
 		date = "newest record " + d.Newest.Format("2006-01-02")
 	}
-	return fmt.Sprintf("local database %s (%s %s, %s, %d records)", d.Path, vulndb.ModulePath, src, date, d.Records)
+	return fmt.Sprintf("local database %s (%s, %s, %d records)", d.Path, src, date, d.Records)
 }
 
 // Result is what a dependency scan found.
@@ -185,6 +185,9 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		// osv-scanner disables its local matcher unless told so).
 		PluginNetworkDisabled: opts.Offline,
 		ShowAllVulns:          true,
+		// Every package comes back, vulnerable or not, so the scan can
+		// say how many it checked.
+		ShowAllPackages: true,
 	}
 	// Go modules list every dependency in go.mod; transitive resolution
 	// (for Maven and PyPI) would query deps.dev.
@@ -238,7 +241,9 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 			}
 		}
 	}
-	res.Packages = len(vr.Flatten())
+	for _, src := range vr.Results {
+		res.Packages += len(src.Packages)
+	}
 	for _, r := range rules {
 		res.Rules = append(res.Rules, r)
 	}
@@ -371,7 +376,9 @@ func convert(pkg models.PackageVulns, group models.GroupInfo, path string, requi
 		}
 	}
 	sev := severityOf(score)
-	msg := fmt.Sprintf("%s %s is affected by %s", pkg.Package.Name, pkg.Package.Version, id)
+	installed := goVersion(pkg.Package.Ecosystem, pkg.Package.Name, pkg.Package.Version)
+	fixed = goVersion(pkg.Package.Ecosystem, pkg.Package.Name, fixed)
+	msg := fmt.Sprintf("%s %s is affected by %s", pkg.Package.Name, installed, id)
 	if len(aliases) > 0 {
 		msg += " (" + strings.Join(aliases, ", ") + ")"
 	}
@@ -394,12 +401,12 @@ func convert(pkg models.PackageVulns, group models.GroupInfo, path string, requi
 		SecuritySeverity: score,
 		Level:            sev.SARIFLevel(),
 		Location:         finding.Location{Path: path},
-		Context:          pkg.Package.Name + "@" + pkg.Package.Version,
+		Context:          pkg.Package.Name + "@" + installed,
 		Properties: map[string]any{
 			"aliases":   aliases,
 			"package":   pkg.Package.Name,
 			"ecosystem": pkg.Package.Ecosystem,
-			"installed": pkg.Package.Version,
+			"installed": installed,
 		},
 	}
 	if fixed != "" {
@@ -412,7 +419,9 @@ func convert(pkg models.PackageVulns, group models.GroupInfo, path string, requi
 	if unreachable {
 		f.Properties["unreachable"] = true
 	}
-	if p := v.GetPublished(); p != nil {
+	// Records of the Go database without a known date carry the zero
+	// time as a placeholder.
+	if p := v.GetPublished(); p != nil && p.AsTime().Year() > 1 {
 		f.Properties["published"] = p.AsTime().UTC().Format("2006-01-02")
 	}
 	if line, ok := requires[pkg.Package.Name]; ok && strings.HasSuffix(path, "go.mod") {
@@ -568,4 +577,15 @@ func help(v *osvschema.Vulnerability, aliases []string) string {
 		}
 	}
 	return strings.TrimSpace(b.String()) + "\n"
+}
+
+// goVersion writes a Go module's version as go.mod and go get do, with
+// its "v" prefix (OSV records and osv-scanner drop it); the versions of
+// the standard library and the toolchain, and other ecosystems', are left
+// as they are.
+func goVersion(ecosystem, pkg, v string) string {
+	if ecosystem != "Go" || v == "" || pkg == "stdlib" || pkg == "toolchain" || strings.HasPrefix(v, "v") {
+		return v
+	}
+	return "v" + v
 }

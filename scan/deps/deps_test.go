@@ -172,7 +172,7 @@ func TestGoModFinding(t *testing.T) {
 	if f.Properties["installed"] != "0.42.0" && f.Properties["installed"] != "v0.42.0" {
 		t.Errorf("installed %v", f.Properties["installed"])
 	}
-	if f.Properties["fixed"] != "0.99.0" || f.Properties["package"] != "golang.org/x/mod" || f.Properties["published"] != "2099-01-01" {
+	if f.Properties["fixed"] != "v0.99.0" || f.Properties["package"] != "golang.org/x/mod" || f.Properties["published"] != "2099-01-01" {
 		t.Errorf("properties %v", f.Properties)
 	}
 	if _, ok := f.Properties["unreachable"]; ok {
