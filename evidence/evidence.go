@@ -35,6 +35,9 @@ type Input struct {
 	Digest
 	// Tools are the tools whose runs the file holds.
 	Tools []string `json:"tools,omitempty"`
+	// Databases are the vulnerability databases the file's dependency
+	// scans used, as their runs recorded them, by tool.
+	Databases map[string]any `json:"databases,omitempty"`
 }
 
 // Count is the findings of one level.

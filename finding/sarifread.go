@@ -62,6 +62,9 @@ type SARIFRun struct {
 	// Notifications are the run's tool execution notifications of level
 	// error.
 	Notifications []string
+	// Properties are the run's properties that sdl reads: "database",
+	// the vulnerability database a dependency scan used.
+	Properties map[string]any
 }
 
 // SARIFLog is what ReadSARIF returns.
@@ -1033,6 +1036,23 @@ func (d *sarifDecoder) readRun(log *SARIFLog, ptr string) error {
 			if err := d.decodeValue(kptr, &taxonomy); err != nil {
 				return err
 			}
+		case "properties":
+			// Only the properties sdl records are kept; the others
+			// (which may be huge) are skipped unread.
+			return d.members(kptr, "a property bag", func(key, pptr string) error {
+				if key != "database" {
+					return d.skip()
+				}
+				var v any
+				if err := d.decodeValue(pptr, &v); err != nil {
+					return err
+				}
+				if run.Properties == nil {
+					run.Properties = map[string]any{}
+				}
+				run.Properties[key] = v
+				return nil
+			})
 		case "invocations":
 			var invs []struct {
 				ExecutionSuccessful        *bool `json:"executionSuccessful"`

@@ -125,6 +125,30 @@ func TestScanDependenciesOffline(t *testing.T) {
 		t.Errorf("osv-scanner run = %+v", osv)
 	}
 
+	// The gate's evidence records which database the scan used.
+	if code, out, _ := sdl(t, dir, "gate", "implementation", "r.sarif"); code != 1 || !strings.Contains(out, "GO-2099-0101") {
+		t.Errorf("gate: exit %d\n%s", code, out)
+	}
+	records, _ := filepath.Glob(filepath.Join(dir, ".sdl", "evidence", "*.json"))
+	if len(records) != 1 {
+		t.Fatalf("evidence records: %v", records)
+	}
+	rec, err := os.ReadFile(records[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ev struct {
+		Inputs []struct {
+			Databases map[string]struct{ SHA256 string }
+		}
+	}
+	if err := json.Unmarshal(rec, &ev); err != nil {
+		t.Fatal(err)
+	}
+	if len(ev.Inputs) != 1 || ev.Inputs[0].Databases["osv-scanner"].SHA256 != osv.Properties.Database.SHA256 {
+		t.Errorf("evidence does not record the database: %s", rec)
+	}
+
 	// --no-deps: no dependency scan, no osv-scanner run.
 	code, out, _ = sdl(t, dir, "scan", "--no-deps", "./...")
 	if code != 0 || strings.Contains(out, "GO-2099") || strings.Contains(out, "dependencies") {

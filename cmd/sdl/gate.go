@@ -104,10 +104,18 @@ appends the Markdown summary to $GITHUB_STEP_SUMMARY.`,
 				}
 				in.Logs = append(in.Logs, log)
 				tools := []string{}
+				input := evidence.Input{Digest: evidence.Digest{Path: name, Digest: log.Digest}}
 				for _, r := range log.Runs {
 					tools = append(tools, r.Tool)
+					if db, ok := r.Properties["database"]; ok {
+						if input.Databases == nil {
+							input.Databases = map[string]any{}
+						}
+						input.Databases[r.Tool] = db
+					}
 				}
-				inputs = append(inputs, evidence.Input{Digest: evidence.Digest{Path: name, Digest: log.Digest}, Tools: tools})
+				input.Tools = tools
+				inputs = append(inputs, input)
 				names = append(names, fmt.Sprintf("%s (%s)", name, strings.Join(tools, ", ")))
 			}
 			if len(files) == 0 && len(gate.RequireTools) == 0 {
