@@ -5,9 +5,13 @@
 // threatmodel.yaml for common kinds of systems; each passes every design
 // gate with no findings, so a project starts from a model that validates
 // and changes it to describe its own system.
+//
+// The workflows under workflows/ run sdl's phases in GitHub Actions; see
+// MonitorWorkflow.
 package templates
 
 import (
+	"bytes"
 	"embed"
 	"path"
 	"strings"
@@ -34,3 +38,14 @@ func ThreatModels() map[string][]byte {
 	}
 	return out
 }
+
+//go:embed workflows/sdl-monitor.yml
+var monitorWorkflow []byte
+
+// MonitorWorkflow returns the GitHub Actions workflow of the response
+// phase, for .github/workflows/sdl-monitor.yml: daily and on demand, it
+// runs sdl monitor over the latest release tag against a freshly updated
+// offline vulnerability database, uploads the SARIF to code scanning and,
+// when a fix deadline has passed or the check cannot run, opens or
+// updates an issue. The bytes are the caller's to keep or change.
+func MonitorWorkflow() []byte { return bytes.Clone(monitorWorkflow) }
