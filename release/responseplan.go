@@ -12,6 +12,9 @@ import (
 	"strings"
 )
 
+// Placeholder marks what a template's user must fill in.
+const Placeholder = "CHANGE-ME"
+
 // ResponsePlanFile is the response plan's file name.
 const ResponsePlanFile = "SECURITY.md"
 
@@ -34,6 +37,7 @@ var (
 	emailRE    = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
 	contactRE  = regexp.MustCompile(`(?i)(https://[^\s)>\]]*(security|advisor|vulnerab|report|hackerone|bugcrowd)[^\s)>\]]*)`)
 	versionsRE = regexp.MustCompile(`(?im)^#+\s*supported\s+versions|\bsupported versions\b|\|\s*version\s*\|`)
+	commentRE  = regexp.MustCompile(`(?s)<!--.*?-->`)
 	timesRE    = regexp.MustCompile(`(?i)\b(\d+)\s*(business\s+|working\s+|calendar\s+)?(hours?|days?|weeks?)\b`)
 )
 
@@ -58,11 +62,22 @@ func CheckResponsePlan(root string) (*PlanCheck, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the response plan: %w", err)
 	}
-	text := string(data)
-	if m := emailRE.FindString(text); m != "" && !strings.HasSuffix(m, "example.com") {
-		c.Contact = m
-	} else if m := contactRE.FindString(text); m != "" {
-		c.Contact = m
+	// HTML comments are not shown to reporters, so they do not count.
+	text := commentRE.ReplaceAllString(string(data), "")
+	// A contact still holding a template's placeholder does not count.
+	for _, m := range emailRE.FindAllString(text, -1) {
+		if !strings.HasSuffix(m, "example.com") && !strings.Contains(m, Placeholder) {
+			c.Contact = m
+			break
+		}
+	}
+	if c.Contact == "" {
+		for _, m := range contactRE.FindAllString(text, -1) {
+			if !strings.Contains(m, Placeholder) {
+				c.Contact = m
+				break
+			}
+		}
 	}
 	c.Versions = versionsRE.MatchString(text)
 	c.Times = timesRE.MatchString(text)
@@ -74,6 +89,9 @@ func CheckResponsePlan(root string) (*PlanCheck, error) {
 	}
 	if !c.Times {
 		c.Problems = append(c.Problems, "SECURITY.md gives no response times (for example: acknowledged within 2 business days, fixed within 30 days)")
+	}
+	if n := strings.Count(text, Placeholder); n > 0 {
+		c.Problems = append(c.Problems, fmt.Sprintf("SECURITY.md still holds %d %s placeholders from the template: fill them in", n, Placeholder))
 	}
 	return c, nil
 }

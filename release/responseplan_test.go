@@ -16,6 +16,8 @@ func TestCheckResponsePlan(t *testing.T) {
 		{"complete", "SECURITY.md", "# Security\n\nReport to security@contoso.com.\n\n## Supported versions\n\n| Version | Supported |\n| 2.x | yes |\n\nWe answer within 2 business days and fix critical issues within 7 days.\n", nil},
 		{"in .github with a URL", ".github/SECURITY.md", "Report at https://github.com/contoso/shop/security/advisories/new.\n\nSupported versions: the latest minor release.\n\nResponse within 48 hours.\n", nil},
 		{"placeholder contact", "SECURITY.md", "Write to security@example.com.\n## Supported versions\nall\nwithin 3 days\n", []string{"names no contact"}},
+		{"placeholders left", "SECURITY.md", "Report at https://github.com/CHANGE-ME/x/security/advisories/new or to security@contoso.com.\n## Supported versions\n| 1.x | until CHANGE-ME |\nwithin 3 days\n", []string{"2 CHANGE-ME placeholders"}},
+		{"contact only in a comment", "SECURITY.md", "<!-- write to security@contoso.com -->\n## Supported versions\nall\nwithin 3 days\n", []string{"names no contact"}},
 		{"no versions or times", "SECURITY.md", "Mail security@contoso.com.\n", []string{"which versions", "response times"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -49,3 +49,12 @@ var monitorWorkflow []byte
 // when a fix deadline has passed or the check cannot run, opens or
 // updates an issue. The bytes are the caller's to keep or change.
 func MonitorWorkflow() []byte { return bytes.Clone(monitorWorkflow) }
+
+//go:embed SECURITY.md
+var securityPolicy []byte
+
+// SecurityPolicy returns a starter SECURITY.md, the response plan: how to
+// report a vulnerability, the supported versions and the response times.
+// Its contact is a placeholder that sdl check rejects until it is
+// replaced. The bytes are the caller's to keep or change.
+func SecurityPolicy() []byte { return bytes.Clone(securityPolicy) }

@@ -1,6 +1,8 @@
 package templates_test
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -8,6 +10,7 @@ import (
 
 	"github.com/sdlkit/sdlkit/analyzers/suite"
 	"github.com/sdlkit/sdlkit/policy"
+	"github.com/sdlkit/sdlkit/release"
 	"github.com/sdlkit/sdlkit/templates"
 	"github.com/sdlkit/sdlkit/threatmodel"
 )
@@ -113,5 +116,32 @@ func TestGatesSeeDefects(t *testing.T) {
 				t.Errorf("%s: changed model: no %s finding (got %v)", name, want, got)
 			}
 		}
+	}
+}
+
+func TestSecurityPolicy(t *testing.T) {
+	root := t.TempDir()
+	data := templates.SecurityPolicy()
+	if err := os.WriteFile(filepath.Join(root, "SECURITY.md"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := release.CheckResponsePlan(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As shipped, the contact and the other placeholders are missing, and
+	// nothing else.
+	if len(c.Problems) != 2 || !strings.Contains(c.Problems[0], "no contact") || !strings.Contains(c.Problems[1], "CHANGE-ME placeholders") {
+		t.Fatalf("problems %q, want the placeholder contact and placeholders", c.Problems)
+	}
+	filled := strings.ReplaceAll(string(data), "security@example.com", "security@contoso.com")
+	filled = strings.ReplaceAll(filled, "CHANGE-ME/CHANGE-ME", "contoso/shop")
+	filled = strings.ReplaceAll(filled, "CHANGE-ME key fingerprint", "0xDEADBEEF")
+	filled = strings.ReplaceAll(filled, "until CHANGE-ME", "until 2027-06-30")
+	if err := os.WriteFile(filepath.Join(root, "SECURITY.md"), []byte(filled), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if c, err = release.CheckResponsePlan(root); err != nil || !c.OK() {
+		t.Fatalf("filled in: %v %q", err, c.Problems)
 	}
 }

@@ -84,7 +84,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
-	root.AddCommand(newScanCmd(), newGateCmd(), newThreatModelCmd(), newRulesCmd(), newExplainCmd(), newPolicyCmd(), newVulndbCmd())
+	root.AddCommand(newScanCmd(), newGateCmd(), newThreatModelCmd(), newRulesCmd(), newExplainCmd(), newPolicyCmd(), newVulndbCmd(), newCheckCmd())
 	root.AddCommand(newMonitorCmd())
 	return root
 }
