@@ -30,7 +30,7 @@ const (
 // failure, or no answer within timeout, means it cannot.
 func Probe(ctx context.Context, client *http.Client, url string, timeout time.Duration) error {
 	if client == nil {
-		client = http.DefaultClient
+		client = &http.Client{Timeout: timeout}
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()

@@ -97,6 +97,7 @@ func Build(ctx context.Context, srcDir, dbDir string) (*Info, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		//sdl:ignore G304 -- a record file listed in the source directory the user gave
 		b, err := os.ReadFile(filepath.Join(recDir, names[i]))
 		if err != nil {
 			return nil, fmt.Errorf("read: %w", err)
@@ -291,7 +292,7 @@ func versionTime(version string) time.Time {
 // needed.
 func writeFileAtomic(file string, data []byte) (err error) {
 	dir := filepath.Dir(file)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return fmt.Errorf("create directory: %w", err)
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(file)+".tmp-*")
@@ -301,8 +302,8 @@ func writeFileAtomic(file string, data []byte) (err error) {
 	tmp := f.Name()
 	defer func() {
 		if err != nil {
-			f.Close()
-			os.Remove(tmp)
+			_ = f.Close()
+			_ = os.Remove(tmp)
 		}
 	}()
 	if _, err := f.Write(data); err != nil {
@@ -322,6 +323,7 @@ func writeFileAtomic(file string, data []byte) (err error) {
 	}
 	// Make the rename durable; not every platform can sync a directory, and
 	// the file itself is already complete, so a failure here is ignored.
+	//sdl:ignore G304 -- the database directory, opened only to sync it
 	if d, err := os.Open(dir); err == nil {
 		_ = d.Sync()
 		_ = d.Close()

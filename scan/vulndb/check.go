@@ -40,6 +40,7 @@ func Check(dbDir string) (*Info, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("vulndb: vulnerability database %s is not a regular file", path)
 	}
+	//sdl:ignore G304 -- the database archive the user configured
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("vulndb: read vulnerability database %s: %w", path, err)
@@ -90,6 +91,7 @@ func Check(dbDir string) (*Info, error) {
 	}
 
 	mpath := MetadataPath(dbDir)
+	//sdl:ignore G304 -- the metadata file beside the database archive
 	mdata, err := os.ReadFile(mpath)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
