@@ -206,7 +206,7 @@ func checkImplementation(cmd *cobra.Command, w io.Writer, pol *policy.Policy, da
 	case res.Deps != nil:
 		step.detail = "dependencies against the " + res.Deps.Database.String()
 		if res.DepsNote != "" {
-			step.detail += " (" + res.DepsNote + ")"
+			step.detail += ", the OSV service being out of reach"
 		}
 	default:
 		step.detail = "dependencies not scanned (--no-deps)"
