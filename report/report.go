@@ -106,6 +106,10 @@ func ScanText(w io.Writer, s Scan) error {
 	if suppressed > 0 {
 		summary += fmt.Sprintf(", %d suppressed", suppressed)
 	}
+	if ours+theirs == 0 && s.Packages == 0 {
+		_, err := fmt.Fprintf(w, "%s; code not scanned\n", summary)
+		return err
+	}
 	_, err := fmt.Fprintf(w, "%s; %d packages scanned with %d sdl and %d gosec rules\n", summary, s.Packages, ours, theirs)
 	return err
 }

@@ -149,6 +149,22 @@ func TestScanDependenciesOffline(t *testing.T) {
 		t.Errorf("evidence does not record the database: %s", rec)
 	}
 
+	// --deps-only: osv-scanner's run alone.
+	code, _, errOut = sdl(t, dir, "scan", "--deps-only", "--offline", "--vulndb", db, "--no-call-analysis", "--format", "sarif", "-o", "d.sarif")
+	if code != 1 {
+		t.Fatalf("--deps-only: exit %d: %s", code, errOut)
+	}
+	if data, err = os.ReadFile(filepath.Join(dir, "d.sarif")); err != nil {
+		t.Fatal(err)
+	}
+	log.Runs = nil
+	if err := json.Unmarshal(data, &log); err != nil || len(log.Runs) != 1 || log.Runs[0].Tool.Driver.Name != "osv-scanner" {
+		t.Errorf("--deps-only: runs %+v (%v)", log.Runs, err)
+	}
+	if !strings.Contains(errOut, "1 findings (1 important); code not scanned") {
+		t.Errorf("--deps-only summary: %q", errOut)
+	}
+
 	// --no-deps: no dependency scan, no osv-scanner run.
 	code, out, _ = sdl(t, dir, "scan", "--no-deps", "./...")
 	if code != 0 || strings.Contains(out, "GO-2099") || strings.Contains(out, "dependencies") {

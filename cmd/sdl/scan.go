@@ -25,6 +25,7 @@ func newScanCmd() *cobra.Command {
 		format, output, config string
 		include, exclude, tags []string
 		tests, allowErrors     bool
+		depsOnly               bool
 		dep                    depsFlags
 	)
 	cmd := &cobra.Command{
@@ -74,7 +75,10 @@ by --include and --exclude. Suppress a finding in code with
 			if err != nil {
 				return err
 			}
-			res, err := project.Scan(cmd.Context(), project.Options{Code: opts, Deps: depOpts})
+			if depsOnly && depOpts == nil {
+				return usageError(errors.New("--deps-only and --no-deps leave nothing to scan"))
+			}
+			res, err := project.Scan(cmd.Context(), project.Options{Code: opts, Deps: depOpts, DepsOnly: depsOnly})
 			if err != nil {
 				// A pattern matching nothing, a package that does not
 				// compile, go list failing: the scan did not happen.
@@ -120,6 +124,7 @@ by --include and --exclude. Suppress a finding in code with
 	f.StringSliceVar(&tags, "tags", nil, "build tags")
 	f.BoolVar(&tests, "tests", false, "also scan _test.go files")
 	f.BoolVar(&allowErrors, "allow-errors", false, "scan the packages that compile and list the others instead of failing")
+	f.BoolVar(&depsOnly, "deps-only", false, "scan only the dependencies, not the code")
 	dep.register(f)
 	return cmd
 }

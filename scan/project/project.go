@@ -47,6 +47,8 @@ type Options struct {
 	Code scan.Options
 	// Deps configures the dependency scan; nil skips it.
 	Deps *DepsOptions
+	// DepsOnly skips the code scan.
+	DepsOnly bool
 }
 
 // Result is what a scan found.
@@ -61,6 +63,8 @@ type Result struct {
 	// DepsNote says how the database was chosen when that is news (the
 	// OSV service could not be reached, so the local database was used).
 	DepsNote string
+	// DepsOnly is set when the code was not scanned.
+	DepsOnly bool
 }
 
 // Scan runs the code scan and, unless opts.Deps is nil, the dependency
@@ -72,14 +76,23 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	if dir == "" {
 		dir = "."
 	}
-	res := &Result{}
+	res := &Result{DepsOnly: opts.DepsOnly}
 	var wg sync.WaitGroup
 	if opts.Deps != nil {
 		wg.Go(func() {
 			res.Deps, res.DepsNote, res.DepsErr = scanDeps(ctx, dir, *opts.Deps)
 		})
 	}
-	code, err := scan.Run(ctx, opts.Code)
+	var code *scan.Result
+	var err error
+	if opts.DepsOnly {
+		var root string
+		if root, err = scan.RepoRoot(dir); err == nil {
+			code = &scan.Result{Root: root}
+		}
+	} else {
+		code, err = scan.Run(ctx, opts.Code)
+	}
 	wg.Wait()
 	if err != nil {
 		return nil, err
@@ -170,7 +183,10 @@ func (r *Result) Unsuppressed() int {
 // and osv-scanner's, which is marked unsuccessful with the reason when the
 // dependency scan could not run. A skipped dependency scan has no run.
 func (r *Result) SARIF(version string) []finding.Run {
-	runs := []finding.Run{r.Code.SARIF(version)}
+	var runs []finding.Run
+	if !r.DepsOnly {
+		runs = append(runs, r.Code.SARIF(version))
+	}
 	switch {
 	case r.Deps != nil:
 		run := r.Deps.SARIF()
