@@ -67,6 +67,12 @@ type Options struct {
 	NoCallAnalysis bool
 	// HTTPClient is used for the OSV service.
 	HTTPClient *http.Client
+	// GoVersion is the Go release whose standard library is checked
+	// (for example "1.26.8"); empty: the toolchain that builds the
+	// module here, the later of the local go command and go.mod's
+	// toolchain or go line; StdlibNone: the standard library is not
+	// checked.
+	GoVersion string
 }
 
 // Database says which vulnerability data a scan used.
@@ -151,7 +157,11 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	var lockfiles []string
 	gomod := ""
 	if opts.Dir != "" || len(opts.Lockfiles) == 0 {
-		gomod = filepath.Join(opts.Dir, "go.mod")
+		abs, err := filepath.Abs(filepath.Join(opts.Dir, "go.mod"))
+		if err != nil {
+			return nil, fmt.Errorf("dependency scan: %w", err)
+		}
+		gomod = abs
 		if _, err := os.Stat(gomod); err != nil {
 			return nil, fmt.Errorf("dependency scan: %w", err)
 		}
@@ -166,11 +176,29 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	// osv-scanner would apply an osv-scanner.toml of the repository itself
 	// and drop what it ignores; sdl applies those ignores at the gate, as
 	// exceptions with their expiry, so the scan must see everything.
+	// The configuration sdl gives it instead says only which standard
+	// library to check.
+	goVersion := opts.GoVersion
+	if goVersion == "" && gomod != "" {
+		goVersion = goToolchain(ctx, gomod)
+	}
 	empty, err := os.CreateTemp("", "sdl-osv-scanner-*.toml")
 	if err != nil {
 		return nil, fmt.Errorf("dependency scan: %w", err)
 	}
 	defer os.Remove(empty.Name())
+	stdlibMod, cleanup, err := stdlibModule(goVersion)
+	if err != nil {
+		return nil, fmt.Errorf("dependency scan: %w", err)
+	}
+	defer cleanup()
+	if stdlibMod != "" {
+		lockfiles = append(lockfiles, stdlibMod)
+	}
+	if _, err := empty.WriteString(stdlibConfig(stdlibMod)); err != nil {
+		_ = empty.Close()
+		return nil, fmt.Errorf("dependency scan: %w", err)
+	}
 	if err := empty.Close(); err != nil {
 		return nil, fmt.Errorf("dependency scan: %w", err)
 	}
@@ -210,6 +238,9 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	if errs := logs.errors(); len(errs) > 0 {
 		var fatal, notes []string
 		for _, e := range errs {
+			if stdlibMod != "" && strings.Contains(e, filepath.Dir(stdlibMod)) && strings.Contains(e, "govulncheck") {
+				continue // the stand-in module has no code to analyse
+			}
 			if strings.Contains(e, "code analysis") || strings.Contains(e, "govulncheck") {
 				notes = append(notes, "call analysis did not run: "+e)
 				continue
@@ -226,10 +257,50 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		requires = requireLines(gomod)
 	}
 	rules := map[string]finding.Rule{}
+	// The standard library is matched at the toolchain's version, from
+	// the stand-in module; whether its vulnerable code is called comes
+	// from the module's own scan.
+	stdlibCalled := map[string]bool{}
+	for _, src := range vr.Results {
+		if src.Source.Path != gomod {
+			continue
+		}
+		for _, pkg := range src.Packages {
+			if pkg.Package.Name != "stdlib" {
+				continue
+			}
+			for _, group := range pkg.Groups {
+				for _, id := range group.IDs {
+					if a, ok := group.ExperimentalAnalysis[id]; ok {
+						stdlibCalled[id] = a.Called
+					}
+				}
+			}
+		}
+	}
 	for _, src := range vr.Results {
 		path := relPath(opts.Root, src.Source.Path)
+		fromStdlibMod := stdlibMod != "" && src.Source.Path == stdlibMod
+		if fromStdlibMod {
+			path = relPath(opts.Root, gomod)
+		}
 		for _, pkg := range src.Packages {
+			isStdlib := pkg.Package.Name == "stdlib"
+			if stdlibMod != "" && isStdlib && !fromStdlibMod {
+				continue // matched at the go line's version, not the toolchain's
+			}
+			if fromStdlibMod && !isStdlib {
+				continue
+			}
 			for _, group := range pkg.Groups {
+				if fromStdlibMod {
+					group.ExperimentalAnalysis = map[string]models.AnalysisInfo{}
+					for _, id := range group.IDs {
+						if called, ok := stdlibCalled[id]; ok {
+							group.ExperimentalAnalysis[id] = models.AnalysisInfo{Called: called}
+						}
+					}
+				}
 				f, r := convert(pkg, group, path, requires)
 				if f.RuleID == "" {
 					continue
@@ -242,7 +313,9 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	for _, src := range vr.Results {
-		res.Packages += len(src.Packages)
+		if stdlibMod == "" || src.Source.Path != stdlibMod {
+			res.Packages += len(src.Packages)
+		}
 	}
 	for _, r := range rules {
 		res.Rules = append(res.Rules, r)

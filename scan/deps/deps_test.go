@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -294,5 +295,90 @@ func TestLockfilesOnly(t *testing.T) {
 	t.Chdir(t.TempDir())
 	if _, err := deps.Scan(context.Background(), deps.Options{Offline: true, DBDir: db}); err == nil || !strings.Contains(err.Error(), "go.mod") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// stdlibVuln affects the standard library before Go 1.99.0.
+const stdlibVuln = `{
+  "id": "GO-2099-0201",
+  "modified": "2099-01-02T00:00:00Z",
+  "published": "2099-01-01T00:00:00Z",
+  "summary": "Something in net/http",
+  "affected": [{
+    "package": {"name": "stdlib", "ecosystem": "Go"},
+    "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1.99.0"}]}]
+  }]
+}
+`
+
+// TestStdlib checks the standard library of the toolchain that builds the
+// module, which osv-scanner leaves out of go.mod scans by default.
+func TestStdlib(t *testing.T) {
+	offlineGo(t)
+	db := database(t, stdlibVuln)
+	local := strings.TrimPrefix(runtime.Version(), "go")
+	for _, tc := range []struct {
+		name, gomod, goVersion, want string
+	}{
+		{"the local toolchain", "module example.com/app\n\ngo 1.26\n", "", local},
+		{"a later toolchain line wins", "module example.com/app\n\ngo 1.26\n\ntoolchain go1.98.1\n", "", "1.98.1"},
+		{"a later go line wins", "module example.com/app\n\ngo 1.98.2\n", "", "1.98.2"},
+		{"given", "module example.com/app\n\ngo 1.26\n", "1.50.0", "1.50.0"},
+		{"fixed release", "module example.com/app\n\ngo 1.26\n", "1.99.1", ""},
+		{"left out", "module example.com/app\n\ngo 1.26\n", deps.StdlibNone, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(tc.gomod), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res := scan(t, deps.Options{Dir: dir, Root: dir, Offline: true, DBDir: db, NoCallAnalysis: true, GoVersion: tc.goVersion})
+			if tc.want == "" {
+				if len(res.Findings) != 0 {
+					t.Fatalf("findings %+v, want none", res.Findings)
+				}
+				return
+			}
+			if len(res.Findings) != 1 {
+				t.Fatalf("findings %+v, want the stdlib one", res.Findings)
+			}
+			f := res.Findings[0]
+			if f.RuleID != "GO-2099-0201" || f.Properties["package"] != "stdlib" || f.Properties["installed"] != tc.want ||
+				f.Location.Path != "go.mod" || f.Location.StartLine != 3 {
+				t.Errorf("finding %+v %v", f.Location, f.Properties)
+			}
+		})
+	}
+}
+
+// TestStdlibReachability takes whether the standard library's vulnerable
+// code is called from the module's own call analysis.
+func TestStdlibReachability(t *testing.T) {
+	offlineGo(t)
+	record := strings.Replace(stdlibVuln, `"ranges"`, `"ecosystem_specific": {"imports": [{"path": "net/url", "symbols": ["Parse"]}]},
+    "ranges"`, 1)
+	db := database(t, record)
+	for _, tc := range []struct {
+		name, code  string
+		unreachable bool
+	}{
+		{"called", "package main\n\nimport \"net/url\"\n\nfunc main() { _, _ = url.Parse(\"x\") }\n", false},
+		{"not called", "package main\n\nimport \"net/url\"\n\nfunc main() { _ = url.QueryEscape(\"x\") }\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, content := range map[string]string{"go.mod": "module example.com/app\n\ngo 1.26\n", "main.go": tc.code} {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res := scan(t, deps.Options{Dir: dir, Root: dir, Offline: true, DBDir: db})
+			if len(res.Findings) != 1 || len(res.Notes) != 0 {
+				t.Fatalf("findings %+v notes %q", res.Findings, res.Notes)
+			}
+			if _, got := res.Findings[0].Properties["unreachable"]; got != tc.unreachable {
+				t.Errorf("unreachable = %v, want %v", got, tc.unreachable)
+			}
+		})
 	}
 }

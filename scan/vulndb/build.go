@@ -44,9 +44,16 @@ type metadata struct {
 	Zip string `json:"zip"`
 	// ZipSHA256 is the hex-encoded SHA-256 digest of the archive.
 	ZipSHA256 string `json:"zip_sha256"`
+	// Validator names the decoder Build validated every record with.
+	Validator string `json:"validator,omitempty"`
 }
 
 const metadataFormat = 1
+
+// validator names how Build validates records: Check trusts an archive
+// whose digest matches metadata written with the same validator, and
+// decodes every record of any other.
+const validator = "osv-schema protojson, strict (osv-scanner v2.5.0)"
 
 // Build reads the OSV records of the Go vulnerability database from srcDir
 // and writes them as osv-scanner's offline database for the Go ecosystem in
@@ -169,6 +176,7 @@ func Build(ctx context.Context, srcDir, dbDir string) (*Info, error) {
 		Built:          info.Built,
 		Zip:            filepath.ToSlash(filepath.Join("osv-scalibr", Ecosystem, "all.zip")),
 		ZipSHA256:      info.SHA256,
+		Validator:      validator,
 	}
 	mdata, err := json.MarshalIndent(meta, "", "  ")
 	if err != nil {

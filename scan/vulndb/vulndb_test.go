@@ -4,8 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -495,6 +498,18 @@ func TestCheckFailures(t *testing.T) {
 			}
 			writeZip(t, ZipPath(dbDir), map[string]string{"b.json": otherVuln})
 		}, "describes another archive"},
+		{"bad record under metadata from another validator", func(t *testing.T, dbDir string) {
+			// Metadata that matches the archive but was not written by
+			// this validator is no reason to skip decoding.
+			writeZip(t, ZipPath(dbDir), map[string]string{"a.json": textVuln, "b.json": "{not json"})
+			data, err := os.ReadFile(ZipPath(dbDir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum := sha256.Sum256(data)
+			meta := fmt.Sprintf(`{"format":1,"records":2,"zip_sha256":%q,"validator":"an older sdl"}`, hex.EncodeToString(sum[:]))
+			writeFiles(t, dbDir, map[string]string{MetadataFile: meta})
+		}, "1 of 2 records are unusable: b.json"},
 		{"corrupt metadata", func(t *testing.T, dbDir string) {
 			if _, err := Build(context.Background(), good, dbDir); err != nil {
 				t.Fatal(err)
