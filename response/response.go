@@ -285,6 +285,9 @@ func Check(ctx context.Context, opts Options) (*Report, error) {
 		Dir: ws.modDir, Root: ws.dir, Lockfiles: ws.lockfiles,
 		Offline: offline, DBDir: opts.DBDir, MaxAge: opts.MaxAge,
 		NoCallAnalysis: true, HTTPClient: opts.HTTPClient,
+		// The release was built with at least go.mod's toolchain; the
+		// local one says nothing about it.
+		GoVersion: deps.StdlibGoMod,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("monitor: %w", err)

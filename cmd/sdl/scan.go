@@ -132,7 +132,7 @@ by --include and --exclude. Suppress a finding in code with
 // depsFlags are the dependency scan's flags, shared by scan and check.
 type depsFlags struct {
 	noDeps, offline, online, noCallAnalysis bool
-	dbDir                                   string
+	dbDir, stdlib                           string
 	lockfiles                               []string
 }
 
@@ -143,6 +143,7 @@ func (d *depsFlags) register(f *pflag.FlagSet) {
 	f.StringVar(&d.dbDir, "vulndb", "", "local vulnerability database directory (default: vulndb.dir, $SDL_VULNDB, or the user cache)")
 	f.StringArrayVar(&d.lockfiles, "lockfile", nil, "also scan this lockfile or SBOM (CycloneDX, SPDX); repeatable; prefix with TYPE: to name its format")
 	f.BoolVar(&d.noCallAnalysis, "no-call-analysis", false, "do not mark vulnerabilities whose code the module never calls as unreachable")
+	f.StringVar(&d.stdlib, "stdlib", "", "Go release whose standard library to check (1.26.8), go.mod (its toolchain or go line), or none (default: the toolchain that builds the module here)")
 }
 
 // options turns the flags and the policy into dependency scan options, or
@@ -172,7 +173,7 @@ func (d *depsFlags) options(pol *policy.Policy) (*project.DepsOptions, error) {
 		}
 	}
 	return &project.DepsOptions{
-		Mode: mode, DBDir: dir, Lockfiles: d.lockfiles, NoCallAnalysis: d.noCallAnalysis,
+		Mode: mode, DBDir: dir, Lockfiles: d.lockfiles, NoCallAnalysis: d.noCallAnalysis, GoVersion: strings.TrimPrefix(d.stdlib, "go"),
 		MaxAge: time.Duration(pol.Vulndb.MaxAgeDays) * 24 * time.Hour,
 	}, nil
 }

@@ -71,7 +71,7 @@ type Options struct {
 	// (for example "1.26.8"); empty: the toolchain that builds the
 	// module here, the later of the local go command and go.mod's
 	// toolchain or go line; StdlibNone: the standard library is not
-	// checked.
+	// checked; StdlibGoMod: go.mod's toolchain or go line alone.
 	GoVersion string
 }
 
@@ -179,8 +179,10 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	// The configuration sdl gives it instead says only which standard
 	// library to check.
 	goVersion := opts.GoVersion
-	if goVersion == "" && gomod != "" {
-		goVersion = goToolchain(ctx, gomod)
+	if (goVersion == "" || goVersion == StdlibGoMod) && gomod != "" {
+		goVersion = goToolchain(ctx, gomod, goVersion == "")
+	} else if goVersion == StdlibGoMod {
+		goVersion = ""
 	}
 	empty, err := os.CreateTemp("", "sdl-osv-scanner-*.toml")
 	if err != nil {

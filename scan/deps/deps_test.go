@@ -326,6 +326,7 @@ func TestStdlib(t *testing.T) {
 		{"given", "module example.com/app\n\ngo 1.26\n", "1.50.0", "1.50.0"},
 		{"fixed release", "module example.com/app\n\ngo 1.26\n", "1.99.1", ""},
 		{"left out", "module example.com/app\n\ngo 1.26\n", deps.StdlibNone, ""},
+		{"go.mod alone", "module example.com/app\n\ngo 1.20.3\n", deps.StdlibGoMod, "1.20.3"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()

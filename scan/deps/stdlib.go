@@ -13,8 +13,15 @@ import (
 	"golang.org/x/mod/modfile"
 )
 
-// StdlibNone, as Options.GoVersion, leaves the standard library out.
-const StdlibNone = "none"
+// Values of Options.GoVersion other than a release.
+const (
+	// StdlibNone leaves the standard library out.
+	StdlibNone = "none"
+	// StdlibGoMod checks the standard library of go.mod's toolchain (or
+	// go) line alone, not the local toolchain: for a release built in the
+	// past, whose toolchain was at least that.
+	StdlibGoMod = "go.mod"
+)
 
 // goToolchain returns the Go release that builds the module in go.mod
 // here and now, as the go command chooses it with GOTOOLCHAIN=auto: the
@@ -23,8 +30,11 @@ const StdlibNone = "none"
 // go line is only a minimum; the standard library sdl checks is that of
 // the toolchain that builds the module. It returns "" when neither is
 // known.
-func goToolchain(ctx context.Context, gomod string) string {
-	best := localGo(ctx)
+func goToolchain(ctx context.Context, gomod string, local bool) string {
+	best := ""
+	if local {
+		best = localGo(ctx)
+	}
 	//sdl:ignore G304 -- the scanned module's go.mod
 	data, err := os.ReadFile(gomod)
 	if err != nil {

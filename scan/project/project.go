@@ -34,6 +34,9 @@ type DepsOptions struct {
 	Lockfiles []string
 	// NoCallAnalysis turns Go call analysis off.
 	NoCallAnalysis bool
+	// GoVersion says which standard library to check (see
+	// deps.Options.GoVersion).
+	GoVersion string
 	// Probe checks that the OSV service can be reached (default: a
 	// request to deps.ServiceURL with a five-second timeout).
 	Probe func(context.Context) error
@@ -122,7 +125,7 @@ func scanDeps(ctx context.Context, dir string, o DepsOptions) (*deps.Result, str
 	}
 	r, err := deps.Scan(ctx, deps.Options{
 		Dir: mod, Root: root, Lockfiles: o.Lockfiles, Offline: offline, DBDir: o.DBDir,
-		MaxAge: o.MaxAge, Now: o.Now, NoCallAnalysis: o.NoCallAnalysis,
+		MaxAge: o.MaxAge, Now: o.Now, NoCallAnalysis: o.NoCallAnalysis, GoVersion: o.GoVersion,
 	})
 	if err != nil {
 		return nil, note, err
