@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sdlkit/sdlkit/internal/vulntest"
 	"github.com/sdlkit/sdlkit/policy"
 	"github.com/sdlkit/sdlkit/response"
 	"github.com/sdlkit/sdlkit/scan/deps"
-	"github.com/sdlkit/sdlkit/scan/vulndb"
 )
 
 // newVuln is published after the releases of these tests (2026-01-10):
@@ -58,20 +58,7 @@ const undatedVuln = `{
 }
 `
 
-// database builds a local database from the records.
-func database(t *testing.T, records ...string) string {
-	t.Helper()
-	src, db := t.TempDir(), t.TempDir()
-	for i, r := range records {
-		if err := os.WriteFile(filepath.Join(src, "r"+string(rune('a'+i))+".json"), []byte(r), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := vulndb.Build(context.Background(), src, db); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
+var database = vulntest.Database
 
 func write(t *testing.T, dir string, files map[string]string) {
 	t.Helper()

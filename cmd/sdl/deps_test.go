@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/sdlkit/sdlkit/internal/sarifschema"
+	"github.com/sdlkit/sdlkit/internal/vulntest"
 )
 
 // modRecord says golang.org/x/mod before v0.99.0 is vulnerable.
@@ -36,33 +37,16 @@ func recordsDir(t *testing.T, modified string) string {
 	return dir
 }
 
-// depsModule is a module requiring golang.org/x/mod v0.42.0, which the
-// module cache holds because sdlkit builds with it.
+// depsModule is a module requiring golang.org/x/mod v0.42.0 (go.mod
+// line 5) with no vulnerable code of its own, in an offline go setup.
 func depsModule(t *testing.T, extra map[string]string) string {
 	t.Helper()
-	sum, err := os.ReadFile("../../go.sum")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var lines []string
-	for _, l := range strings.Split(string(sum), "\n") {
-		if strings.HasPrefix(l, "golang.org/x/mod v0.42.0") {
-			lines = append(lines, l)
-		}
-	}
-	files := map[string]string{
-		"go.mod": "module example.com/m\n\ngo 1.26\n\nrequire golang.org/x/mod v0.42.0\n",
-		"go.sum": strings.Join(lines, "\n") + "\n",
-		"m.go":   secure,
-	}
+	vulntest.OfflineGo(t)
+	files := map[string]string{"m.go": strings.Replace(secure, "package m", "package app", 1)}
 	for k, v := range extra {
 		files[k] = v
 	}
-	t.Setenv("GOFLAGS", "-mod=mod")
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOSUMDB", "off")
-	t.Setenv("GOTOOLCHAIN", "local")
-	return module(t, files)
+	return vulntest.Module(t, files)
 }
 
 func TestScanDependenciesOffline(t *testing.T) {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/sdlkit/sdlkit/internal/sarifschema"
+	"github.com/sdlkit/sdlkit/internal/vulntest"
 	"github.com/sdlkit/sdlkit/report"
 	"github.com/sdlkit/sdlkit/scan/vulndb"
 	"github.com/sdlkit/sdlkit/templates"
@@ -32,17 +32,7 @@ const monitorVuln = `{
 `
 
 // monitorDB builds a local vulnerability database holding monitorVuln.
-func monitorDB(t *testing.T) string {
-	t.Helper()
-	src, db := t.TempDir(), t.TempDir()
-	if err := os.WriteFile(filepath.Join(src, "GO-2026-0001.json"), []byte(monitorVuln), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := vulndb.Build(context.Background(), src, db); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
+func monitorDB(t *testing.T) string { return vulntest.Database(t, monitorVuln) }
 
 // releasedRepo makes a Git repository whose tag v1.0.0, committed on
 // 2026-01-10, requires the vulnerable golang.org/x/mod; the work tree

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/sdlkit/sdlkit/finding"
+	"github.com/sdlkit/sdlkit/internal/vulntest"
 	"github.com/sdlkit/sdlkit/scan/deps"
-	"github.com/sdlkit/sdlkit/scan/vulndb"
 )
 
 // modVuln says golang.org/x/mod before v0.99.0 is vulnerable in
@@ -54,66 +54,15 @@ const otherVuln = `{
 }
 `
 
-// database builds a local database from the records in a new directory.
-func database(t *testing.T, records ...string) string {
-	t.Helper()
-	src, db := t.TempDir(), t.TempDir()
-	for i, r := range records {
-		if err := os.WriteFile(filepath.Join(src, "r"+string(rune('a'+i))+".json"), []byte(r), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := vulndb.Build(context.Background(), src, db); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
-
-// goSumLines returns the go.sum lines of golang.org/x/mod v0.42.0, which
-// sdlkit's own go.sum holds.
-func goSumLines(t *testing.T) string {
-	t.Helper()
-	data, err := os.ReadFile("../../go.sum")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, l := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(l, "golang.org/x/mod v0.42.0 ") || strings.HasPrefix(l, "golang.org/x/mod v0.42.0/") {
-			out = append(out, l)
-		}
-	}
-	if len(out) != 2 {
-		t.Fatalf("go.sum has no golang.org/x/mod v0.42.0")
-	}
-	return strings.Join(out, "\n") + "\n"
-}
+var (
+	database  = vulntest.Database
+	offlineGo = vulntest.OfflineGo
+)
 
 // module writes a module that requires golang.org/x/mod v0.42.0 and whose
 // main.go is body.
 func module(t *testing.T, body string) string {
-	t.Helper()
-	dir := t.TempDir()
-	files := map[string]string{
-		"go.mod":  "module example.com/app\n\ngo 1.26\n\nrequire golang.org/x/mod v0.42.0\n",
-		"go.sum":  goSumLines(t),
-		"main.go": body,
-	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
-// offlineGo keeps the go command the call analysis runs off the network.
-func offlineGo(t *testing.T) {
-	t.Setenv("GOFLAGS", "-mod=mod")
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOSUMDB", "off")
-	t.Setenv("GOTOOLCHAIN", "local")
-	t.Setenv("GOWORK", "off")
+	return vulntest.Module(t, map[string]string{"main.go": body})
 }
 
 const calls = `package main
