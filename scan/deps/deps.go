@@ -32,6 +32,7 @@ import (
 	gocvss31 "github.com/pandatix/go-cvss/31"
 	gocvss40 "github.com/pandatix/go-cvss/40"
 	"golang.org/x/mod/modfile"
+	"golang.org/x/mod/semver"
 
 	"github.com/sdlkit/sdlkit/finding"
 	"github.com/sdlkit/sdlkit/scan/vulndb"
@@ -443,7 +444,7 @@ func convert(pkg models.PackageVulns, group models.GroupInfo, path string, requi
 	slices.Sort(aliases)
 	aliases = slices.Compact(aliases)
 	score, vector := cvss(v)
-	fixed := fixedVersion(v, pkg.Package.Name)
+	fixed := fixedVersion(v, pkg.Package.Name, pkg.Package.Version)
 	unreachable := false
 	for _, gid := range group.IDs {
 		if a, ok := group.ExperimentalAnalysis[gid]; ok && !a.Called {
@@ -598,7 +599,7 @@ func severityOf(score float64) finding.Severity {
 
 // fixedVersion returns the lowest fixed version of the package's affected
 // ranges.
-func fixedVersion(v *osvschema.Vulnerability, pkg string) string {
+func fixedVersion(v *osvschema.Vulnerability, pkg, installed string) string {
 	var fixed []string
 	for _, a := range v.GetAffected() {
 		if a.GetPackage().GetName() != pkg {
@@ -613,14 +614,23 @@ func fixedVersion(v *osvschema.Vulnerability, pkg string) string {
 		}
 	}
 	sort.Slice(fixed, func(i, j int) bool { return versionLess(fixed[i], fixed[j]) })
-	if len(fixed) == 0 {
-		return ""
+	// The fix for the installed version is the first fixed version after
+	// it: records list one per release branch (stdlib 1.25.9 and 1.26.2),
+	// and an older branch's fix is no upgrade.
+	for _, f := range fixed {
+		if installed == "" || versionLess(installed, f) {
+			return f
+		}
 	}
-	return fixed[0]
+	return ""
 }
 
-// versionLess compares dotted versions numerically where it can.
+// versionLess compares versions: as semantic versions (Go's pseudo-versions
+// included) when both are, else dotted parts numerically where it can.
 func versionLess(a, b string) bool {
+	if va, vb := "v"+strings.TrimPrefix(a, "v"), "v"+strings.TrimPrefix(b, "v"); semver.IsValid(va) && semver.IsValid(vb) {
+		return semver.Compare(va, vb) < 0
+	}
 	pa, pb := strings.Split(strings.TrimPrefix(a, "v"), "."), strings.Split(strings.TrimPrefix(b, "v"), ".")
 	for i := 0; i < len(pa) && i < len(pb); i++ {
 		na, ea := strconv.Atoi(pa[i])

@@ -332,3 +332,22 @@ func TestStdlibReachability(t *testing.T) {
 		})
 	}
 }
+
+// TestFixedOnTheInstalledBranch reports the fix of the installed
+// version's release branch, not an older branch's.
+func TestFixedOnTheInstalledBranch(t *testing.T) {
+	offlineGo(t)
+	record := strings.Replace(stdlibVuln, `"events": [{"introduced": "0"}, {"fixed": "1.99.0"}]`,
+		`"events": [{"introduced": "0"}, {"fixed": "1.25.9"}, {"introduced": "1.26.0"}, {"fixed": "1.26.2"}]`, 1)
+	db := database(t, record)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/app\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for goVersion, want := range map[string]string{"1.26.0": "1.26.2", "1.25.3": "1.25.9"} {
+		res := scan(t, deps.Options{Dir: dir, Root: dir, Offline: true, DBDir: db, NoCallAnalysis: true, GoVersion: goVersion})
+		if len(res.Findings) != 1 || res.Findings[0].Properties["fixed"] != want {
+			t.Errorf("go%s: findings %+v, want fixed %s", goVersion, res.Findings, want)
+		}
+	}
+}
