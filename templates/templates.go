@@ -42,6 +42,15 @@ func ThreatModels() map[string][]byte {
 //go:embed workflows/sdl-monitor.yml
 var monitorWorkflow []byte
 
+//go:embed workflows/sdl.yml
+var ciWorkflow []byte
+
+// CIWorkflow returns the GitHub Actions workflow that gates every change,
+// for .github/workflows/sdl.yml: the design gate, sdl scan with the
+// implementation gate, SARIF to code scanning, evidence kept as an
+// artifact. The bytes are the caller's to keep or change.
+func CIWorkflow() []byte { return bytes.Clone(ciWorkflow) }
+
 // MonitorWorkflow returns the GitHub Actions workflow of the response
 // phase, for .github/workflows/sdl-monitor.yml: daily and on demand, it
 // runs sdl monitor over the latest release tag against a freshly updated

@@ -1,6 +1,7 @@
 package templates_test
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -74,5 +75,50 @@ func TestMonitorWorkflow(t *testing.T) {
 	}
 	if !slices.ContainsFunc(uses, func(u string) bool { return strings.HasPrefix(u, "github/codeql-action/upload-sarif@") }) {
 		t.Errorf("no SARIF upload: %v", uses)
+	}
+}
+
+func TestCIWorkflow(t *testing.T) {
+	var wf workflow
+	if err := yaml.Unmarshal(templates.CIWorkflow(), &wf); err != nil {
+		t.Fatalf("not YAML: %v", err)
+	}
+	job, ok := wf.Jobs["gates"]
+	if !ok {
+		t.Fatalf("no gates job: %v", wf.Jobs)
+	}
+	var runs []string
+	for _, s := range job.Steps {
+		runs = append(runs, s.Run)
+	}
+	all := strings.Join(runs, "\n")
+	for _, want := range []string{"sdl threatmodel validate", "sdl scan --format sarif -o sdl.sarif", "sdl gate implementation sdl.sarif", "sdl vulndb update"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no step runs %q", want)
+		}
+	}
+	if job.Permissions["security-events"] != "write" {
+		t.Errorf("permissions %v: SARIF upload needs security-events: write", job.Permissions)
+	}
+}
+
+func TestFilesAndWrite(t *testing.T) {
+	files, err := templates.Files("cicd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(files["threatmodel.yaml"]) != string(templates.ThreatModels()["cicd"]) {
+		t.Errorf("threatmodel.yaml is not the cicd template")
+	}
+	root := t.TempDir()
+	written, err := templates.Write(root, files, false)
+	if err != nil || len(written) != 5 || written[0] != ".github/workflows/sdl-monitor.yml" {
+		t.Fatalf("Write = %v, %v", written, err)
+	}
+	if _, err := templates.Write(root, files, false); !errors.Is(err, templates.ErrExists) {
+		t.Errorf("second Write error %v, want ErrExists", err)
+	}
+	if _, err := templates.Files("nope"); err == nil {
+		t.Errorf("unknown template accepted")
 	}
 }

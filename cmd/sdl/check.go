@@ -122,7 +122,7 @@ func checkDesign(w io.Writer, config, today string, pol *policy.Policy, root str
 	step := checkStep{name: "design"}
 	path := filepath.Join(root, pol.Design.ThreatModel)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		step.result, step.detail = "SKIPPED", "no "+pol.Design.ThreatModel+" (sdl threatmodel schema, templates/threatmodel/)"
+		step.result, step.detail = "SKIPPED", "no "+pol.Design.ThreatModel+" (sdl init writes a starter)"
 		return step, nil
 	}
 	lm, err := loadModel(config, nil, today)

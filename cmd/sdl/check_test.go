@@ -20,7 +20,7 @@ func TestCheck(t *testing.T) {
 			t.Fatalf("exit %d\n%s%s", code, out, errOut)
 		}
 		for _, want := range []string{
-			"design          SKIPPED                no threatmodel.yaml",
+			"design          SKIPPED                no threatmodel.yaml (sdl init writes a starter)",
 			"implementation  PASSED                 dependencies against the local database",
 			"response plan   OK                     SECURITY.md",
 			"sdl check: PASSED",

@@ -85,6 +85,6 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
 	root.AddCommand(newScanCmd(), newGateCmd(), newThreatModelCmd(), newRulesCmd(), newExplainCmd(), newPolicyCmd(), newVulndbCmd(), newCheckCmd())
-	root.AddCommand(newMonitorCmd())
+	root.AddCommand(newMonitorCmd(), newInitCmd())
 	return root
 }
