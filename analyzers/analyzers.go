@@ -1,7 +1,9 @@
 // Package analyzers is the registry of sdlkit's own go/analysis
-// analyzers, one package each under analyzers/. It deliberately does not
-// link gosec (whose rules package costs tens of milliseconds to initialise
-// in every process); analyzers/suite combines both for the drivers.
+// analyzers, one package each under analyzers/, and of our taint rules,
+// which run inside the gosec adapter on gosec's taint engine. It
+// deliberately does not link gosec's rules (whose package costs tens of
+// milliseconds to initialise in every process), only its taint engine;
+// analyzers/suite combines both for the drivers.
 package analyzers
 
 import (
@@ -24,7 +26,9 @@ import (
 	"github.com/sdlkit/sdlkit/analyzers/passwordhash"
 	"github.com/sdlkit/sdlkit/analyzers/plaintextlisten"
 	"github.com/sdlkit/sdlkit/analyzers/secretlog"
+	"github.com/sdlkit/sdlkit/analyzers/sqlinjection"
 	"github.com/sdlkit/sdlkit/analyzers/sqlstring"
+	"github.com/sdlkit/sdlkit/analyzers/taintkit"
 	"github.com/sdlkit/sdlkit/analyzers/tlsminversion"
 	"github.com/sdlkit/sdlkit/analyzers/wsorigin"
 	"github.com/sdlkit/sdlkit/finding"
@@ -59,4 +63,14 @@ func All() []Checker {
 	}
 	slices.SortFunc(cs, func(a, b Checker) int { return cmp.Compare(a.Rule.ID, b.Rule.ID) })
 	return cs
+}
+
+// Taint returns our taint rules in rule ID order. They are not analyzers
+// of their own: the gosec adapter runs them (gosec.Config.Taint).
+func Taint() []taintkit.Rule {
+	rs := []taintkit.Rule{
+		sqlinjection.Rule,
+	}
+	slices.SortFunc(rs, func(a, b taintkit.Rule) int { return cmp.Compare(a.Rule.ID, b.Rule.ID) })
+	return rs
 }

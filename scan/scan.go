@@ -223,7 +223,9 @@ func collect(su *suite.Suite, graph *checker.Graph, fset *token.FileSet, root st
 		if !ok {
 			return
 		}
-		if a == su.Gosec {
+		// The gosec analyzer also runs our taint rules: their findings are
+		// ours, with our rule's CWE and level.
+		if a == su.Gosec && rules[rule].Tool == gosec.Tool {
 			f.Tool = gosec.Tool
 			if is := gosecIssues[issueKey{rule, d.Pos}]; is != nil {
 				f.CWE = is.CWE
@@ -259,9 +261,11 @@ func collect(su *suite.Suite, graph *checker.Graph, fset *token.FileSet, root st
 		if !ok {
 			continue
 		}
-		f.Tool = gosec.Tool
-		f.CWE = is.CWE
-		f.Properties = map[string]any{"gosec.severity": is.Severity, "gosec.confidence": is.Confidence}
+		if rules[is.RuleID].Tool == gosec.Tool {
+			f.Tool = gosec.Tool
+			f.CWE = is.CWE
+			f.Properties = map[string]any{"gosec.severity": is.Severity, "gosec.confidence": is.Confidence}
+		}
 		f.Suppressions = is.Suppressions
 		out = append(out, f)
 	}

@@ -27,6 +27,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/sdlkit/sdlkit/analyzers/taintkit"
 	"github.com/sdlkit/sdlkit/finding"
 )
 
@@ -48,6 +49,12 @@ type Config struct {
 	// Options are gosec's per-rule settings keyed by rule ID (for example
 	// G101's pattern), as gosec's JSON configuration file holds them.
 	Options map[string]any
+	// NoGosecRules runs none of gosec's own rules, only Taint.
+	NoGosecRules bool
+	// Taint are sdlkit's taint rules, run by gosec's taint engine next to
+	// gosec's rules over the same SSA; their issues carry our rule IDs and
+	// are suppressed by #nosec like gosec's.
+	Taint []taintkit.Rule
 }
 
 // Issue is one gosec finding with its position in the analyzed package.
@@ -114,6 +121,9 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.NoGosecRules {
+		enabled = nil
+	}
 	docs, err := loadDocs()
 	if err != nil {
 		return nil, err
@@ -122,7 +132,19 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	for _, r := range docs {
 		cwes[r.ID] = r.CWE
 	}
-	r := &runner{enabled: enabled, options: cfg.Options, cwes: cwes}
+	taint := map[string]gosecanalyzers.AnalyzerDefinition{}
+	for _, t := range cfg.Taint {
+		if _, dup := cwes[t.Rule.ID]; dup {
+			return nil, fmt.Errorf("taint rule %s: the rule ID is already in use", t.Rule.ID)
+		}
+		cwes[t.Rule.ID] = t.Rule.CWE
+		taint[t.Rule.ID] = gosecanalyzers.AnalyzerDefinition{
+			ID:          t.Rule.ID,
+			Description: t.Message,
+			Create:      func(string, string) *analysis.Analyzer { return t.Analyzer() },
+		}
+	}
+	r := &runner{enabled: enabled, options: cfg.Options, cwes: cwes, taint: taint}
 	return &analysis.Analyzer{
 		Name:       "gosec",
 		Doc:        "run gosec's security rules (G101 to G710); `sdl explain G101` documents each",
@@ -137,6 +159,7 @@ type runner struct {
 	enabled []string
 	options map[string]any
 	cwes    map[string][]int
+	taint   map[string]gosecanalyzers.AnalyzerDefinition
 }
 
 func (r *runner) run(pass *analysis.Pass) (any, error) {
@@ -150,6 +173,9 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	g.LoadRules(ruleList.RulesInfo())
 	analyzerList := gosecanalyzers.Generate(false, include)
 	g.LoadAnalyzers(analyzerList.AnalyzersInfo())
+	if len(r.taint) > 0 {
+		g.LoadAnalyzers(r.taint, nil)
+	}
 
 	pkg := &packages.Package{
 		Name:       pass.Pkg.Name(),

@@ -7,6 +7,8 @@ package suite
 import (
 	"cmp"
 	"fmt"
+	"go/ast"
+	"go/token"
 	"slices"
 	"strings"
 
@@ -14,16 +16,23 @@ import (
 
 	"github.com/sdlkit/sdlkit/analyzers"
 	"github.com/sdlkit/sdlkit/analyzers/gosec"
+	"github.com/sdlkit/sdlkit/analyzers/sqlinjection"
+	"github.com/sdlkit/sdlkit/analyzers/sqlstring"
 	"github.com/sdlkit/sdlkit/analyzers/suppress"
+	"github.com/sdlkit/sdlkit/analyzers/taintkit"
 	"github.com/sdlkit/sdlkit/finding"
 )
 
-// Rules returns every rule sdlkit can report from code: ours, the directive
-// rules, and gosec's, in ID order (ours first).
+// Rules returns every rule sdlkit can report from code: ours (analyzers
+// and taint rules), the directive rules, and gosec's, in ID order (ours
+// first).
 func Rules() []finding.Rule {
 	var rs []finding.Rule
 	for _, c := range analyzers.All() {
 		rs = append(rs, c.Rule)
+	}
+	for _, t := range analyzers.Taint() {
+		rs = append(rs, t.Rule)
 	}
 	rs = append(rs, suppress.BadRule, suppress.UnusedRule)
 	slices.SortFunc(rs, func(a, b finding.Rule) int { return cmp.Compare(a.ID, b.ID) })
@@ -123,21 +132,25 @@ func NewSuite(opts Options) (*Suite, error) {
 	all := Rules()
 	set := suppress.NewSet(all, opts.PrefixMessages)
 	s := &Suite{Directives: set.Directives(), ruleOf: map[*analysis.Analyzer]string{}}
-	for _, c := range analyzers.All() {
-		if !enabled(c.Rule.ID) {
-			continue
-		}
-		id := c.Rule.ID
-		w := set.Wrap(c.Analyzer, []string{id}, func(analysis.Diagnostic) string { return id })
-		s.Analyzers = append(s.Analyzers, w)
-		s.ruleOf[w] = id
-		s.Rules = append(s.Rules, c.Rule)
-	}
 
+	// gosec's rules and our taint rules run in one gosec analyzer. A taint
+	// rule of ours replaces the gosec rules it supersedes (G701 for
+	// sqlinjection), so one flaw gives one finding.
+	var taintOn []taintkit.Rule
+	superseded := map[string]bool{}
+	for _, t := range analyzers.Taint() {
+		if enabled(t.Rule.ID) {
+			taintOn = append(taintOn, t)
+			s.Rules = append(s.Rules, t.Rule)
+			for _, id := range t.Supersedes {
+				superseded[id] = true
+			}
+		}
+	}
 	var gosecOn []string
 	gosecOptions := map[string]any{}
 	for _, r := range gosec.Rules() {
-		if enabled(r.ID) {
+		if enabled(r.ID) && !superseded[r.ID] {
 			gosecOn = append(gosecOn, r.ID)
 			s.Rules = append(s.Rules, r)
 		}
@@ -145,12 +158,35 @@ func NewSuite(opts Options) (*Suite, error) {
 			gosecOptions[r.ID] = o
 		}
 	}
-	if len(gosecOn) > 0 {
-		g, err := gosec.New(gosec.Config{Include: gosecOn, Options: gosecOptions})
+	if len(gosecOn) > 0 || len(taintOn) > 0 {
+		g, err := gosec.New(gosec.Config{Include: gosecOn, Options: gosecOptions, NoGosecRules: len(gosecOn) == 0, Taint: taintOn})
 		if err != nil {
 			return nil, err
 		}
-		s.Gosec = set.Wrap(g, gosecOn, func(d analysis.Diagnostic) string { return d.Category })
+		ids := slices.Clone(gosecOn)
+		for _, t := range taintOn {
+			ids = append(ids, t.Rule.ID)
+		}
+		s.Gosec = set.Wrap(g, ids, func(d analysis.Diagnostic) string { return d.Category })
+	}
+
+	for _, c := range analyzers.All() {
+		if !enabled(c.Rule.ID) {
+			continue
+		}
+		id := c.Rule.ID
+		a := c.Analyzer
+		// The audit check for non-constant SQL gives way to a taint
+		// finding on the same call.
+		if id == sqlstring.Rule.ID && s.Gosec != nil && slices.ContainsFunc(taintOn, func(t taintkit.Rule) bool { return t.Rule.ID == sqlinjection.Rule.Rule.ID }) {
+			a = giveWay(a, s.Gosec, sqlinjection.Rule.Rule.ID)
+		}
+		w := set.Wrap(a, []string{id}, func(analysis.Diagnostic) string { return id })
+		s.Analyzers = append(s.Analyzers, w)
+		s.ruleOf[w] = id
+		s.Rules = append(s.Rules, c.Rule)
+	}
+	if s.Gosec != nil {
 		s.Analyzers = append(s.Analyzers, s.Gosec)
 	}
 
@@ -167,4 +203,45 @@ func NewSuite(opts Options) (*Suite, error) {
 	}
 	slices.SortFunc(s.Rules, func(a, b finding.Rule) int { return cmp.Compare(a.ID, b.ID) })
 	return s, nil
+}
+
+// giveWay wraps a so that it drops its diagnostics inside a call where the
+// gosec analyzer g (whose result is a *gosec.Result) found an issue of rule:
+// an audit check gives way to a taint finding on the same call. Taint
+// issues are positioned at the call's opening parenthesis.
+func giveWay(a, g *analysis.Analyzer, rule string) *analysis.Analyzer {
+	w := *a
+	w.Requires = append(slices.Clone(a.Requires), g)
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		var calls []*ast.CallExpr
+		if res, ok := pass.ResultOf[g].(*gosec.Result); ok && res != nil {
+			at := map[token.Pos]bool{}
+			for _, is := range res.Issues {
+				if is.RuleID == rule {
+					at[is.Pos] = true
+				}
+			}
+			if len(at) > 0 {
+				for _, f := range pass.Files {
+					ast.Inspect(f, func(n ast.Node) bool {
+						if c, ok := n.(*ast.CallExpr); ok && at[c.Lparen] {
+							calls = append(calls, c)
+						}
+						return true
+					})
+				}
+			}
+		}
+		inner := *pass
+		inner.Report = func(d analysis.Diagnostic) {
+			for _, c := range calls {
+				if d.Pos >= c.Pos() && d.Pos < c.End() {
+					return
+				}
+			}
+			pass.Report(d)
+		}
+		return a.Run(&inner)
+	}
+	return &w
 }

@@ -1,10 +1,12 @@
 package suite_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/sdlkit/sdlkit/analyzers"
 	"github.com/sdlkit/sdlkit/analyzers/suite"
@@ -51,8 +53,22 @@ func TestSuite(t *testing.T) {
 	if err := analysis.Validate(append(s.Analyzers, s.Directives)); err != nil {
 		t.Fatal(err)
 	}
-	if s.Gosec == nil || len(s.Rules) != len(suite.Rules()) {
+	// Our taint rules replace the gosec rules they supersede.
+	superseded := 0
+	for _, tr := range analyzers.Taint() {
+		superseded += len(tr.Supersedes)
+	}
+	if s.Gosec == nil || len(s.Rules) != len(suite.Rules())-superseded {
 		t.Errorf("default suite runs %d of %d rules", len(s.Rules), len(suite.Rules()))
+	}
+	for _, r := range s.Rules {
+		if r.ID == "G701" {
+			t.Error("G701 runs next to sqlinjection, which supersedes it")
+		}
+	}
+	s, err = suite.NewSuite(suite.Options{Include: []string{"G701"}})
+	if err != nil || len(s.Rules) != 3 || s.Rules[0].ID != "G701" {
+		t.Errorf("G701 alone: %v, %v", s.Rules, err)
 	}
 
 	s, err = suite.NewSuite(suite.Options{Include: []string{"tlsminversion", "G402"}})
@@ -81,4 +97,27 @@ func TestLookup(t *testing.T) {
 	if _, ok := suite.Lookup("SDL999"); ok {
 		t.Error("Lookup found SDL999")
 	}
+}
+
+// TestSQLStringGivesWay: the non-constant SQL audit check (SDL401) does not
+// report a call that the SQL injection taint rule (SDL901) reports.
+func TestSQLStringGivesWay(t *testing.T) {
+	s, err := suite.NewSuite(suite.Options{Include: []string{"SDL401", "SDL901"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sqlstring *analysis.Analyzer
+	for _, a := range s.Analyzers {
+		if a.Name == "sqlstring" {
+			sqlstring = a
+		}
+	}
+	if sqlstring == nil {
+		t.Fatal("sqlstring does not run")
+	}
+	dir, err := filepath.Abs(filepath.Join("..", "taintkit", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, sqlstring, "giveway")
 }

@@ -1,0 +1,133 @@
+// Package taintkit is what sdlkit's taint rules share: the sources of
+// untrusted data in Go services (net/http requests, gin, echo, fiber and chi
+// contexts, gorilla/mux route variables, os.Args, the environment, flag
+// values and network connections), common sanitizers, and Rule, a rule of
+// ours whose detection is a configuration of gosec's public taint engine
+// (github.com/securego/gosec/v2/taint).
+//
+// gosec's taint analyzers read the SSA of a package through a result type
+// internal to gosec, so a Rule does not run as an analyzer of its own: the
+// gosec adapter (analyzers/gosec) loads it next to gosec's rules, over the
+// same SSA and call graph, and reports its findings with our rule ID.
+package taintkit
+
+import (
+	"go/types"
+	"strconv"
+
+	"github.com/securego/gosec/v2/taint"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sdlkit/sdlkit/finding"
+)
+
+// Rule is one taint rule: its documentation and the taint configuration
+// that detects it.
+type Rule struct {
+	// Rule is the rule's documentation (ID, CWE, level, help).
+	Rule finding.Rule
+	// Message starts every finding's message; the engine appends the sink.
+	Message string
+	// Config holds the sources, sinks and sanitizers.
+	Config taint.Config
+	// Supersedes are the gosec rules of the same kind that this rule's
+	// configuration covers: when both would run, the suite runs only ours,
+	// so a flaw is reported once.
+	Supersedes []string
+}
+
+// Analyzer returns the gosec-framework analyzer of the rule. It does
+// nothing in a package whose dependencies include none of the sinks'
+// packages.
+func (r Rule) Analyzer() *analysis.Analyzer {
+	cfg := r.Config
+	inner := taint.NewGosecAnalyzer(&taint.RuleInfo{
+		ID:          r.Rule.ID,
+		Description: r.Message,
+		Severity:    gosecSeverity(r.Rule.Severity),
+		CWE:         cweString(r.Rule.CWE),
+	}, &cfg)
+	sinkPkgs := map[string]bool{}
+	for _, s := range cfg.Sinks {
+		sinkPkgs[s.Package] = true
+	}
+	a := *inner
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		if !dependsOnAny(pass.Pkg, sinkPkgs) {
+			return nil, nil
+		}
+		return inner.Run(pass)
+	}
+	return &a
+}
+
+// dependsOnAny reports whether pkg is, or imports directly or indirectly,
+// one of the packages: a sink's method or function can only be called from
+// a package that depends on the package declaring it.
+func dependsOnAny(pkg *types.Package, pkgs map[string]bool) bool {
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) bool
+	walk = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		if pkgs[p.Path()] {
+			return true
+		}
+		for _, imp := range p.Imports() {
+			if walk(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pkg)
+}
+
+func gosecSeverity(s finding.Severity) string {
+	switch s {
+	case finding.Critical:
+		return "CRITICAL"
+	case finding.Important:
+		return "HIGH"
+	case finding.Moderate:
+		return "MEDIUM"
+	default:
+		return "LOW"
+	}
+}
+
+func cweString(cwe []int) string {
+	if len(cwe) == 0 {
+		return ""
+	}
+	return "CWE-" + strconv.Itoa(cwe[0])
+}
+
+// Methods returns sinks for the methods of one receiver type that take the
+// dangerous value at the same argument position. For a method with a
+// concrete receiver, argument 0 is the receiver; for a method of an
+// interface type, argument 0 is the method's first parameter.
+func Methods(pkg, recv string, pointer bool, arg int, names ...string) []taint.Sink {
+	out := make([]taint.Sink, 0, len(names))
+	for _, n := range names {
+		out = append(out, taint.Sink{Package: pkg, Receiver: recv, Method: n, Pointer: pointer, CheckArgs: []int{arg}})
+	}
+	return out
+}
+
+// Funcs returns sinks for package-level functions that take the dangerous
+// value at the same argument position; a negative position checks every
+// argument.
+func Funcs(pkg string, arg int, names ...string) []taint.Sink {
+	out := make([]taint.Sink, 0, len(names))
+	for _, n := range names {
+		s := taint.Sink{Package: pkg, Method: n}
+		if arg >= 0 {
+			s.CheckArgs = []int{arg}
+		}
+		out = append(out, s)
+	}
+	return out
+}

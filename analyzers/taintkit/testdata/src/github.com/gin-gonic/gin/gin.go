@@ -1,0 +1,26 @@
+// Package gin is a stub of github.com/gin-gonic/gin.
+package gin
+
+import "net/http"
+
+type Context struct {
+	Request *http.Request
+	Writer  http.ResponseWriter
+}
+
+type H map[string]any
+
+func (c *Context) Query(key string) string                       { return "" }
+func (c *Context) DefaultQuery(key, defaultValue string) string  { return "" }
+func (c *Context) Param(key string) string                       { return "" }
+func (c *Context) PostForm(key string) string                    { return "" }
+func (c *Context) GetHeader(key string) string                   { return "" }
+func (c *Context) Cookie(name string) (string, error)            { return "", nil }
+func (c *Context) GetInt(key string) int                         { return 0 }
+func (c *Context) ShouldBindJSON(obj any) error                  { return nil }
+func (c *Context) BindJSON(obj any) error                        { return nil }
+func (c *Context) Redirect(code int, location string)            {}
+func (c *Context) File(filepath string)                          {}
+func (c *Context) FileAttachment(filepath, filename string)      {}
+func (c *Context) String(code int, format string, values ...any) {}
+func (c *Context) JSON(code int, obj any)                        {}
