@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -177,4 +178,68 @@ func monitorCount(n int) string {
 		return "1 vulnerability"
 	}
 	return fmt.Sprintf("%d vulnerabilities", n)
+}
+
+// monitorJSONVuln is one vulnerability in MonitorJSON's output.
+type monitorJSONVuln struct {
+	ID           string           `json:"id"`
+	Aliases      []string         `json:"aliases,omitempty"`
+	Package      string           `json:"package"`
+	Installed    string           `json:"installed"`
+	Fixed        string           `json:"fixed,omitempty"`
+	Level        finding.Severity `json:"level"`
+	OwnLevel     finding.Severity `json:"ownLevel"`
+	Published    string           `json:"published"`
+	PublishedOK  bool             `json:"publishedKnown"`
+	SinceRelease bool             `json:"sinceRelease"`
+	Deadline     string           `json:"deadline,omitempty"`
+	Overdue      bool             `json:"overdue"`
+	Exception    string           `json:"exception,omitempty"`
+	Expired      string           `json:"expiredException,omitempty"`
+	Location     string           `json:"location"`
+	Fingerprint  string           `json:"fingerprint"`
+	Summary      string           `json:"summary,omitempty"`
+}
+
+// MonitorJSON writes the check as one JSON object: the release, the
+// database, the result and every vulnerability with its deadline.
+func MonitorJSON(w io.Writer, r *response.Report) error {
+	vulns := make([]monitorJSONVuln, 0, len(r.Vulnerabilities))
+	for i := range r.Vulnerabilities {
+		v := &r.Vulnerabilities[i]
+		f := &v.Finding
+		str := func(k string) string { s, _ := f.Properties[k].(string); return s }
+		aliases, _ := f.Properties["aliases"].([]string)
+		j := monitorJSONVuln{
+			ID: f.RuleID, Aliases: aliases, Package: str("package"), Installed: str("installed"), Fixed: str("fixed"),
+			Level: f.Severity, OwnLevel: v.Own, Published: v.Published.String(), PublishedOK: v.PublishedKnown,
+			SinceRelease: v.SinceRelease, Overdue: v.Overdue, Location: f.Location.String(), Fingerprint: f.Fingerprint,
+		}
+		if !v.Deadline.IsZero() {
+			j.Deadline = v.Deadline.String()
+		}
+		if v.Exception != nil {
+			j.Exception = v.Exception.ID
+		}
+		if v.Expired != nil {
+			j.Expired = v.Expired.ID
+		}
+		if rule, ok := monitorRule(r, f.RuleID); ok {
+			j.Summary = rule.Summary
+		}
+		vulns = append(vulns, j)
+	}
+	out := struct {
+		Release         response.Release  `json:"release"`
+		Today           string            `json:"today"`
+		Database        any               `json:"database"`
+		Result          string            `json:"result"`
+		Overdue         int               `json:"overdue"`
+		Notes           []string          `json:"notes,omitempty"`
+		Vulnerabilities []monitorJSONVuln `json:"vulnerabilities"`
+	}{r.Release, r.Today.String(), r.Database, r.Result(), len(r.Overdue()), r.Notes, vulns}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
 }

@@ -43,7 +43,7 @@ release. The output says which database, of what date, was used.
 		Example: "  sdl monitor\n  sdl monitor --tag v1.4.0 --offline\n  sdl monitor --sbom dist/sbom.cdx.json --format sarif -o monitor.sarif",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkFormat(format, report.FormatText, report.FormatMarkdown, report.FormatSARIF); err != nil {
+			if err := checkFormat(format, report.FormatText, report.FormatJSON, report.FormatMarkdown, report.FormatSARIF); err != nil {
 				return err
 			}
 			if offline && online {
@@ -99,7 +99,7 @@ release. The output says which database, of what date, was used.
 	f.BoolVar(&offline, "offline", false, "use the local vulnerability database only (vulndb.mode: offline)")
 	f.BoolVar(&online, "online", false, "use the OSV service only (vulndb.mode: online)")
 	f.StringVar(&dbDir, "vulndb", "", "local vulnerability database directory (default: vulndb.dir, $SDL_VULNDB, or the user cache)")
-	f.StringVar(&format, "format", report.FormatText, "output format: text, markdown or sarif")
+	f.StringVar(&format, "format", report.FormatText, "output format: text, json, markdown or sarif")
 	f.StringVarP(&output, "output", "o", "", "write the output to this file (atomically) instead of stdout")
 	f.StringVar(&config, "config", "", "policy file (default: sdl.yaml found from the current directory)")
 	return cmd
@@ -119,6 +119,8 @@ func publishMonitor(cmd *cobra.Command, rep *response.Report, format, output str
 	}
 	err := writeOutput(cmd, output, func(w io.Writer) error {
 		switch format {
+		case report.FormatJSON:
+			return report.MonitorJSON(w, rep)
 		case report.FormatMarkdown:
 			return report.MonitorMarkdown(w, rep)
 		case report.FormatSARIF:

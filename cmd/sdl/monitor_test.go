@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -95,6 +96,32 @@ func TestMonitorExitCodes(t *testing.T) {
 			t.Errorf("exit %d\n%s%s", code, out, errOut)
 		}
 	})
+	t.Run("json", func(t *testing.T) {
+		code, out, errOut := sdl(t, dir, "monitor", "--offline", "--vulndb", db, "--today", "2026-04-02", "--format", "json")
+		if code != 1 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var v struct {
+			Release struct {
+				Tag  string
+				Date string
+			}
+			Result          string
+			Overdue         int
+			Vulnerabilities []struct {
+				ID, Installed, Deadline string
+				Overdue, SinceRelease   bool
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatalf("not JSON: %v\n%s", err, out)
+		}
+		if v.Release.Tag != "v1.0.0" || v.Release.Date != "2026-01-10" || v.Result != "FAILED" || v.Overdue != 1 ||
+			len(v.Vulnerabilities) != 1 || v.Vulnerabilities[0].ID != "GO-2026-0001" || v.Vulnerabilities[0].Deadline != "2026-03-31" ||
+			!v.Vulnerabilities[0].Overdue || !v.Vulnerabilities[0].SinceRelease {
+			t.Errorf("JSON %+v", v)
+		}
+	})
 	t.Run("excepted exits 0", func(t *testing.T) {
 		pol := filepath.Join(t.TempDir(), "sdl.yaml")
 		if err := os.WriteFile(pol, []byte("version: 1\nexceptions:\n  - id: EX-1\n    scope: {osv: CVE-2026-1001}\n    justification: only our own versions are compared\n    approver: alice@example.com\n    expires: 2099-01-01\n"), 0o644); err != nil {
@@ -119,7 +146,7 @@ func TestMonitorExitCodes(t *testing.T) {
 	})
 	t.Run("bad flags exit 2", func(t *testing.T) {
 		for _, args := range [][]string{
-			{"--today", "tomorrow"}, {"--released", "2026-13-01"}, {"--format", "json"}, {"--offline", "--online"},
+			{"--today", "tomorrow"}, {"--released", "2026-13-01"}, {"--format", "xml"}, {"--offline", "--online"},
 			{"--tag", "v1.0.0", "--gosum", "go.sum"},
 		} {
 			code, _, errOut := sdl(t, dir, append([]string{"monitor", "--vulndb", db}, args...)...)
