@@ -19,6 +19,8 @@ func FuzzParse(f *testing.F) {
 		"a: &x [*x]\n",
 		"version: 1\nversion: 1\n",
 		"[[[[[[[[]]]]]]]]",
+		"version: 1\ntaint: [{id: X-A, level: low, message: m, useBuiltinSources: false, sources: [{package: p, type: T}], sinks: [{package: p, receiver: S, method: Q, args: [1]}]}]\n",
+		"version: 1\ntaint: [{id: X-A, level: low, message: m, sinks: [{package: p}]}, {id: x-a, level: low, message: m, sinks: [{package: p, function: F}]}]\n",
 		"version: 1\ngates: {release: {max: {critical: -1}}}\n",
 		"version: 1\nsla: {critical: 1e400}\n",
 		"version: 1\nexceptions: [{id: X, scope: {path: '['}, justification: '0123456789', approver: a, expires: 2026-02-30}]\n",

@@ -49,6 +49,8 @@ type Policy struct {
 	Design       Design        `yaml:"design"`
 	Scan         Scan          `yaml:"scan"`
 	Vulndb       Vulndb        `yaml:"vulndb"`
+	// Taint are the custom taint rules (docs/taint.md).
+	Taint []TaintRule `yaml:"taint"`
 
 	// File is the path the policy was read from ("" for the default
 	// policy) and Digest the SHA-256 of its bytes.
@@ -250,6 +252,9 @@ func Parse(file string, data []byte) (*Policy, error) {
 	p.fill(d)
 	sum := sha256.Sum256(data)
 	p.File, p.Digest, p.doc = file, "sha256:"+hex.EncodeToString(sum[:]), doc
+	if err := p.checkTaint(); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
@@ -273,11 +278,21 @@ func (p *Policy) ErrorAt(ptr, msg string) error {
 }
 
 // CheckRules reports, with positions, every rule named in the scan
-// settings that known does not accept.
+// settings that known (the built-in rules) does not accept, and every
+// custom taint rule whose ID known accepts. The scan settings may name
+// custom taint rules in include and exclude, not in options.
 func (p *Policy) CheckRules(known func(string) bool) error {
 	var errs yamlschema.Errors
+	for i, r := range p.Taint {
+		if known(r.ID) {
+			var e yamlschema.Errors
+			errors.As(p.ErrorAt("/taint/"+strconv.Itoa(i)+"/id", fmt.Sprintf("taint rule id %q is a built-in rule's; choose a team prefix such as X- or ACME-", r.ID)), &e)
+			errs = append(errs, e...)
+		}
+	}
+	isKnown := func(id string) bool { return known(id) || p.TaintRuleID(id) }
 	add := func(ptr, id string) {
-		if !known(id) {
+		if !isKnown(id) {
 			var e yamlschema.Errors
 			errors.As(p.ErrorAt(ptr, fmt.Sprintf("unknown rule %q; `sdl rules` lists the rules", id)), &e)
 			errs = append(errs, e...)
@@ -289,6 +304,7 @@ func (p *Policy) CheckRules(known func(string) bool) error {
 	for i, id := range p.Scan.Exclude {
 		add("/scan/exclude/"+strconv.Itoa(i), id)
 	}
+	isKnown = known
 	for _, id := range slices.Sorted(maps.Keys(p.Scan.Options)) {
 		add("/scan/options/"+id, id)
 	}
