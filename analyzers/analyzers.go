@@ -21,8 +21,10 @@ import (
 	"github.com/sdlkit/sdlkit/analyzers/httptimeout"
 	"github.com/sdlkit/sdlkit/analyzers/httpurl"
 	"github.com/sdlkit/sdlkit/analyzers/jwtverify"
+	"github.com/sdlkit/sdlkit/analyzers/loginjection"
 	"github.com/sdlkit/sdlkit/analyzers/oauthstate"
 	"github.com/sdlkit/sdlkit/analyzers/oidcskip"
+	"github.com/sdlkit/sdlkit/analyzers/openredirect"
 	"github.com/sdlkit/sdlkit/analyzers/passwordhash"
 	"github.com/sdlkit/sdlkit/analyzers/plaintextlisten"
 	"github.com/sdlkit/sdlkit/analyzers/secretlog"
@@ -70,6 +72,8 @@ func All() []Checker {
 func Taint() []taintkit.Rule {
 	rs := []taintkit.Rule{
 		sqlinjection.Rule,
+		loginjection.Rule,
+		openredirect.Rule,
 	}
 	slices.SortFunc(rs, func(a, b taintkit.Rule) int { return cmp.Compare(a.Rule.ID, b.Rule.ID) })
 	return rs

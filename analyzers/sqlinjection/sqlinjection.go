@@ -30,7 +30,7 @@ var Rule = taintkit.Rule{
 func Config() taint.Config {
 	return taint.Config{
 		Sources:    taintkit.Sources(),
-		Sinks:      sinks(),
+		Sinks:      taintkit.MergeSinks(sinks()),
 		Sanitizers: taintkit.NumericSanitizers(),
 	}
 }

@@ -13,6 +13,7 @@ package taintkit
 
 import (
 	"go/types"
+	"slices"
 	"strconv"
 
 	"github.com/securego/gosec/v2/taint"
@@ -41,6 +42,7 @@ type Rule struct {
 // packages.
 func (r Rule) Analyzer() *analysis.Analyzer {
 	cfg := r.Config
+	cfg.Sinks = MergeSinks(cfg.Sinks)
 	inner := taint.NewGosecAnalyzer(&taint.RuleInfo{
 		ID:          r.Rule.ID,
 		Description: r.Message,
@@ -128,6 +130,41 @@ func Funcs(pkg string, arg int, names ...string) []taint.Sink {
 			s.CheckArgs = []int{arg}
 		}
 		out = append(out, s)
+	}
+	return out
+}
+
+// MergeSinks merges sinks naming the same function or method into one that
+// checks the union of their argument positions: the engine keeps one sink
+// per function, so a later duplicate would otherwise replace an earlier one.
+// A sink that checks every argument absorbs the others.
+func MergeSinks(sinks []taint.Sink) []taint.Sink {
+	type key struct {
+		pkg, recv, method string
+		pointer           bool
+	}
+	index := map[key]int{}
+	var out []taint.Sink
+	for _, s := range sinks {
+		k := key{s.Package, s.Receiver, s.Method, s.Pointer}
+		i, seen := index[k]
+		if !seen {
+			index[k] = len(out)
+			s.CheckArgs = slices.Clone(s.CheckArgs)
+			out = append(out, s)
+			continue
+		}
+		m := &out[i]
+		if len(m.CheckArgs) == 0 || len(s.CheckArgs) == 0 {
+			m.CheckArgs = nil
+			continue
+		}
+		for _, a := range s.CheckArgs {
+			if !slices.Contains(m.CheckArgs, a) {
+				m.CheckArgs = append(m.CheckArgs, a)
+			}
+		}
+		slices.Sort(m.CheckArgs)
 	}
 	return out
 }
