@@ -56,7 +56,8 @@ func where(p *policy.Policy, i int) string {
 // sources (the engine matches those by package and name, so a method
 // source matches every method of that name in the package). Sinks and
 // sanitizers map one to one; args become the sink's checked argument
-// positions. The numeric sanitizers (strconv parsing, the frameworks'
+// positions (a sink listed twice checks the union of its positions).
+// The numeric sanitizers (strconv parsing, the frameworks'
 // typed getters) always apply: a number carries no text an attacker
 // controls.
 func Rule(r policy.TaintRule, where string) taintkit.Rule {
@@ -81,6 +82,9 @@ func Rule(r policy.TaintRule, where string) taintkit.Rule {
 		}
 		cfg.Sinks = append(cfg.Sinks, sink)
 	}
+	// The engine keeps one sink per function: the same sink listed twice
+	// checks the union of the positions.
+	cfg.Sinks = taintkit.MergeSinks(cfg.Sinks)
 	cfg.Sanitizers = taintkit.NumericSanitizers()
 	for _, s := range r.Sanitizers {
 		san := taint.Sanitizer{Package: s.Package, Receiver: s.Receiver, Method: s.Method, Pointer: s.Pointer}
