@@ -61,6 +61,10 @@ type Options struct {
 	// PrefixMessages puts the rule ID before each message, for drivers
 	// that print only messages (go vet).
 	PrefixMessages bool
+	// Taint are more taint rules to run with ours, in the same pass: the
+	// custom rules of sdl.yaml (analyzers/taintcustom). Include and
+	// Exclude select them by ID, and //sdl:ignore names them.
+	Taint []taintkit.Rule
 }
 
 // Suite is the set of analyzers one driver runs, all sharing one
@@ -107,13 +111,30 @@ func Resolve(names []string) ([]string, error) {
 	return ids, nil
 }
 
-// NewSuite builds the analyzers for the selected rules.
-func NewSuite(opts Options) (*Suite, error) {
-	include, err := Resolve(opts.Include)
+// resolveWith is Resolve, also accepting the IDs of the extra taint rules.
+func resolveWith(names []string, extra []taintkit.Rule) ([]string, error) {
+	var ids, rest []string
+	for _, n := range names {
+		if i := slices.IndexFunc(extra, func(t taintkit.Rule) bool { return strings.EqualFold(t.Rule.ID, n) }); i >= 0 {
+			ids = append(ids, extra[i].Rule.ID)
+		} else {
+			rest = append(rest, n)
+		}
+	}
+	more, err := Resolve(rest)
 	if err != nil {
 		return nil, err
 	}
-	exclude, err := Resolve(opts.Exclude)
+	return append(ids, more...), nil
+}
+
+// NewSuite builds the analyzers for the selected rules.
+func NewSuite(opts Options) (*Suite, error) {
+	include, err := resolveWith(opts.Include, opts.Taint)
+	if err != nil {
+		return nil, err
+	}
+	exclude, err := resolveWith(opts.Exclude, opts.Taint)
 	if err != nil {
 		return nil, err
 	}
@@ -130,6 +151,9 @@ func NewSuite(opts Options) (*Suite, error) {
 	}
 
 	all := Rules()
+	for _, t := range opts.Taint {
+		all = append(all, t.Rule)
+	}
 	set := suppress.NewSet(all, opts.PrefixMessages)
 	s := &Suite{Directives: set.Directives(), ruleOf: map[*analysis.Analyzer]string{}}
 
@@ -138,7 +162,7 @@ func NewSuite(opts Options) (*Suite, error) {
 	// sqlinjection), so one flaw gives one finding.
 	var taintOn []taintkit.Rule
 	superseded := map[string]bool{}
-	for _, t := range analyzers.Taint() {
+	for _, t := range append(analyzers.Taint(), opts.Taint...) {
 		if enabled(t.Rule.ID) {
 			taintOn = append(taintOn, t)
 			s.Rules = append(s.Rules, t.Rule)
