@@ -26,6 +26,7 @@ import (
 	"github.com/sdlkit/sdlkit/analyzers/oidcskip"
 	"github.com/sdlkit/sdlkit/analyzers/openredirect"
 	"github.com/sdlkit/sdlkit/analyzers/passwordhash"
+	"github.com/sdlkit/sdlkit/analyzers/pathtraversal"
 	"github.com/sdlkit/sdlkit/analyzers/plaintextlisten"
 	"github.com/sdlkit/sdlkit/analyzers/secretlog"
 	"github.com/sdlkit/sdlkit/analyzers/sqlinjection"
@@ -74,6 +75,7 @@ func Taint() []taintkit.Rule {
 		sqlinjection.Rule,
 		loginjection.Rule,
 		openredirect.Rule,
+		pathtraversal.Rule,
 	}
 	slices.SortFunc(rs, func(a, b taintkit.Rule) int { return cmp.Compare(a.Rule.ID, b.Rule.ID) })
 	return rs

@@ -1,7 +1,10 @@
 // Package gin is a stub of github.com/gin-gonic/gin.
 package gin
 
-import "net/http"
+import (
+	"mime/multipart"
+	"net/http"
+)
 
 type Context struct {
 	Request *http.Request
@@ -24,3 +27,8 @@ func (c *Context) File(filepath string)                          {}
 func (c *Context) FileAttachment(filepath, filename string)      {}
 func (c *Context) String(code int, format string, values ...any) {}
 func (c *Context) JSON(code int, obj any)                        {}
+
+func (c *Context) FormFile(name string) (*multipart.FileHeader, error) { return nil, nil }
+func (c *Context) SaveUploadedFile(file *multipart.FileHeader, dst string) error {
+	return nil
+}
