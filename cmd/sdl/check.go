@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sdlkit/sdlkit/analyzers/suite"
+	"github.com/sdlkit/sdlkit/analyzers/taintcustom"
 	"github.com/sdlkit/sdlkit/bugbar"
 	"github.com/sdlkit/sdlkit/finding"
 	"github.com/sdlkit/sdlkit/internal/version"
@@ -153,7 +154,8 @@ func checkImplementation(cmd *cobra.Command, w io.Writer, pol *policy.Policy, da
 	}
 	opts := scan.Options{
 		Dir: workingDir(), Patterns: patterns, Tests: tests || pol.Scan.Tests,
-		Rules: suite.Options{Include: pol.Scan.Include, Exclude: pol.Scan.Exclude, RuleOptions: pol.Scan.Options},
+		Rules: suite.Options{Include: pol.Scan.Include, Exclude: pol.Scan.Exclude, RuleOptions: pol.Scan.Options,
+			Taint: taintcustom.Rules(pol)},
 	}
 	res, err := project.Scan(cmd.Context(), project.Options{Code: opts, Deps: depOpts})
 	if err != nil {

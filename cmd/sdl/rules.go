@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sdlkit/sdlkit/analyzers/suite"
+	"github.com/sdlkit/sdlkit/analyzers/taintcustom"
 	"github.com/sdlkit/sdlkit/finding"
 	"github.com/sdlkit/sdlkit/report"
 	"github.com/sdlkit/sdlkit/threatmodel"
@@ -23,7 +24,10 @@ func newRulesCmd() *cobra.Command {
 			if err := checkFormat(format, report.FormatText, report.FormatJSON, report.FormatMarkdown); err != nil {
 				return err
 			}
-			rules := allRules()
+			rules, err := allRules()
+			if err != nil {
+				return err
+			}
 			return writeOutput(cmd, output, func(w io.Writer) error {
 				switch format {
 				case report.FormatJSON:
@@ -47,7 +51,10 @@ func newExplainCmd() *cobra.Command {
 		Example: "  sdl explain SDL101\n  sdl explain tlsminversion\n  sdl explain G402\n  sdl explain TM101",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, ok := lookupRule(args[0])
+			r, ok, err := lookupRule(args[0])
+			if err != nil {
+				return err
+			}
 			if !ok {
 				return usageError(fmt.Errorf("unknown rule %q; `sdl rules` lists the rules", args[0]))
 			}
@@ -57,19 +64,31 @@ func newExplainCmd() *cobra.Command {
 }
 
 // allRules lists every rule sdlkit can report: code rules (ours and
-// gosec's) and the design gates.
-func allRules() []finding.Rule {
+// gosec's), the custom taint rules of the project's sdl.yaml, and the
+// design gates.
+func allRules() ([]finding.Rule, error) {
+	pol, err := loadPolicy("")
+	if err != nil {
+		return nil, err
+	}
 	rules := append(suite.Rules(), threatmodel.Rules()...)
+	for _, t := range taintcustom.Rules(pol) {
+		rules = append(rules, t.Rule)
+	}
 	report.SortRules(rules)
-	return rules
+	return rules, nil
 }
 
 // lookupRule finds any rule by ID or name, case-insensitively.
-func lookupRule(idOrName string) (finding.Rule, bool) {
-	for _, r := range allRules() {
+func lookupRule(idOrName string) (finding.Rule, bool, error) {
+	rules, err := allRules()
+	if err != nil {
+		return finding.Rule{}, false, err
+	}
+	for _, r := range rules {
 		if strings.EqualFold(r.ID, idOrName) || (r.Name != "" && strings.EqualFold(r.Name, idOrName)) {
-			return r, true
+			return r, true, nil
 		}
 	}
-	return finding.Rule{}, false
+	return finding.Rule{}, false, nil
 }

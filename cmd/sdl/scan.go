@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/sdlkit/sdlkit/analyzers/suite"
+	"github.com/sdlkit/sdlkit/analyzers/taintcustom"
 	"github.com/sdlkit/sdlkit/finding"
 	"github.com/sdlkit/sdlkit/internal/version"
 	"github.com/sdlkit/sdlkit/policy"
@@ -63,6 +64,7 @@ by --include and --exclude. Suppress a finding in code with
 					Include:     pol.Scan.Include,
 					Exclude:     append(pol.Scan.Exclude, exclude...),
 					RuleOptions: pol.Scan.Options,
+					Taint:       taintcustom.Rules(pol),
 				},
 			}
 			if len(include) > 0 {

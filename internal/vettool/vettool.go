@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/sdlkit/sdlkit/analyzers/suite"
+	"github.com/sdlkit/sdlkit/analyzers/taintcustom"
 	"github.com/sdlkit/sdlkit/internal/vetfront"
 	"github.com/sdlkit/sdlkit/policy"
 )
@@ -69,6 +70,9 @@ func Analyzers(dir string) ([]*analysis.Analyzer, error) {
 			return nil, err
 		}
 		opts.Include, opts.Exclude, opts.RuleOptions = pol.Scan.Include, pol.Scan.Exclude, pol.Scan.Options
+		// Custom taint rules run inside the gosec analyzer: no analyzer
+		// name of their own for go vet to know.
+		opts.Taint = taintcustom.Rules(pol)
 	}
 	s, err := suite.NewSuite(opts)
 	if err != nil {
