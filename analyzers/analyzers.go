@@ -31,6 +31,7 @@ import (
 	"github.com/sdlkit/sdlkit/analyzers/secretlog"
 	"github.com/sdlkit/sdlkit/analyzers/sqlinjection"
 	"github.com/sdlkit/sdlkit/analyzers/sqlstring"
+	"github.com/sdlkit/sdlkit/analyzers/ssrf"
 	"github.com/sdlkit/sdlkit/analyzers/taintkit"
 	"github.com/sdlkit/sdlkit/analyzers/tlsminversion"
 	"github.com/sdlkit/sdlkit/analyzers/wsorigin"
@@ -76,6 +77,7 @@ func Taint() []taintkit.Rule {
 		loginjection.Rule,
 		openredirect.Rule,
 		pathtraversal.Rule,
+		ssrf.Rule,
 	}
 	slices.SortFunc(rs, func(a, b taintkit.Rule) int { return cmp.Compare(a.Rule.ID, b.Rule.ID) })
 	return rs
