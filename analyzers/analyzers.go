@@ -35,6 +35,7 @@ import (
 	"github.com/sdlkit/sdlkit/analyzers/taintkit"
 	"github.com/sdlkit/sdlkit/analyzers/tlsminversion"
 	"github.com/sdlkit/sdlkit/analyzers/wsorigin"
+	"github.com/sdlkit/sdlkit/analyzers/xss"
 	"github.com/sdlkit/sdlkit/finding"
 )
 
@@ -78,6 +79,7 @@ func Taint() []taintkit.Rule {
 		openredirect.Rule,
 		pathtraversal.Rule,
 		ssrf.Rule,
+		xss.Rule,
 	}
 	slices.SortFunc(rs, func(a, b taintkit.Rule) int { return cmp.Compare(a.Rule.ID, b.Rule.ID) })
 	return rs

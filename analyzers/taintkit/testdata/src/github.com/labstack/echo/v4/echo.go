@@ -14,4 +14,6 @@ type Context interface {
 	Attachment(file, name string) error
 	String(code int, s string) error
 	HTML(code int, html string) error
+	HTMLBlob(code int, b []byte) error
+	Blob(code int, contentType string, b []byte) error
 }
