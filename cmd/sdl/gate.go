@@ -276,7 +276,7 @@ func githubOutputs(cmd *cobra.Command, g report.Gate, markdown func(io.Writer) e
 		}
 	}
 	if path := os.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
-		//sdl:ignore G304,G703 -- the summary file GitHub Actions names
+		//sdl:ignore G304,SDL904 -- the summary file GitHub Actions names
 		f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
 		if err != nil {
 			return fmt.Errorf("appending to $GITHUB_STEP_SUMMARY: %w", err)

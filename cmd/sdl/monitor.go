@@ -150,7 +150,7 @@ func publishMonitor(cmd *cobra.Command, rep *response.Report, format, output str
 // appendSummary appends Markdown to the job summary file GitHub Actions
 // names.
 func appendSummary(path string, markdown func(io.Writer) error) error {
-	//sdl:ignore G304,G703 -- the summary file GitHub Actions names
+	//sdl:ignore G304,SDL904 -- the summary file GitHub Actions names
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
 	if err != nil {
 		return fmt.Errorf("appending to $GITHUB_STEP_SUMMARY: %w", err)

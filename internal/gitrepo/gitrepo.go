@@ -64,7 +64,7 @@ func gitDir(root string) (dir, common string, err error) {
 		dir = p
 	}
 	common = dir
-	if data, err := os.ReadFile(filepath.Join(dir, "commondir")); err == nil { //sdl:ignore G304,G703 -- inside the git directory
+	if data, err := os.ReadFile(filepath.Join(dir, "commondir")); err == nil { //sdl:ignore G304 -- inside the git directory
 		c := strings.TrimSpace(string(data))
 		if !filepath.IsAbs(c) {
 			c = filepath.Join(dir, c)
@@ -105,7 +105,7 @@ func resolveRef(dir, common, ref string) (string, error) {
 		return "", fmt.Errorf("bad ref %q", ref)
 	}
 	for _, d := range []string{dir, common} {
-		if data, err := os.ReadFile(filepath.Join(d, filepath.FromSlash(ref))); err == nil { //sdl:ignore G304,G703 -- a ref inside the git directory
+		if data, err := os.ReadFile(filepath.Join(d, filepath.FromSlash(ref))); err == nil { //sdl:ignore G304 -- a ref inside the git directory
 			return strings.TrimSpace(string(data)), nil
 		}
 	}

@@ -5,6 +5,8 @@
 // offline.
 package vulntest
 
+//sdl:file-ignore G301,G306 -- test fixtures in the test's own temporary directories
+
 import (
 	"context"
 	"fmt"

@@ -10,7 +10,7 @@
 //	gatebench halve FILE   keep every other entry of a baseline file
 package main
 
-//sdl:file-ignore G104,G304,G306,G404,G703 -- a benchmark generator: deterministic pseudo-random data written to the files its operator names
+//sdl:file-ignore G104,G304,G306,G404,SDL904 -- a benchmark generator: deterministic pseudo-random data written to the files its operator names
 
 import (
 	"bufio"

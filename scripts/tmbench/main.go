@@ -7,7 +7,7 @@
 //	tmbench decode FILE   decode FILE with go.yaml.in/yaml/v3 into an any
 package main
 
-//sdl:file-ignore G304,G404,G703 -- a benchmark generator: deterministic pseudo-random data written to the files its operator names
+//sdl:file-ignore G304,G404,SDL904 -- a benchmark generator: deterministic pseudo-random data written to the files its operator names
 
 import (
 	"bufio"
