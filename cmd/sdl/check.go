@@ -180,13 +180,8 @@ func checkImplementation(cmd *cobra.Command, w io.Writer, pol *policy.Policy, da
 		return step, usageError(err)
 	}
 	in := bugbar.Input{Phase: "implementation", Policy: pol, Today: day, Logs: []*finding.SARIFLog{log}}
-	osv, err := loadOSVScannerConfig("")
-	if err != nil {
-		return step, usageError(err)
-	}
-	if osv != nil {
-		pol.AddExceptions(osv.Exceptions...)
-		in.Warnings = osv.Warnings
+	if _, err := applyOSVScannerConfig(&in, ""); err != nil {
+		return step, err
 	}
 	if bp := baselineFile("", gate, root); bp != "" {
 		if in.Baseline, err = bugbar.LoadBaseline(bp); err != nil {

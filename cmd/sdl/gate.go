@@ -83,16 +83,14 @@ appends the Markdown summary to $GITHUB_STEP_SUMMARY.`,
 			var inputs []evidence.Input
 			var names []string
 			if !noOSVConfig && !(cmd.Flags().Changed("osv-scanner-config") && osvConfig == "") {
-				osv, err := loadOSVScannerConfig(osvConfig)
+				osv, err := applyOSVScannerConfig(&in, osvConfig)
 				if err != nil {
-					return usageError(err)
+					return err
 				}
 				if osv != nil {
-					pol.AddExceptions(osv.Exceptions...)
 					for _, w := range osv.Warnings {
 						fmt.Fprintf(cmd.ErrOrStderr(), "sdl: warning: %s\n", w)
 					}
-					in.Warnings = osv.Warnings
 					inputs = append(inputs, evidence.Input{Digest: evidence.Digest{Path: relativeTo(root, osv.File), Digest: osv.Digest}})
 					names = append(names, fmt.Sprintf("%s (%d ignores)", osv.File, len(osv.Exceptions)))
 				}
@@ -174,6 +172,21 @@ appends the Markdown summary to $GITHUB_STEP_SUMMARY.`,
 	f.BoolVar(&noOSVConfig, "no-osv-scanner-config", false, "do not apply the ignores of an osv-scanner.toml")
 	cmd.MarkFlagsMutuallyExclusive("osv-scanner-config", "no-osv-scanner-config")
 	return cmd
+}
+
+// applyOSVScannerConfig adds the ignores of the osv-scanner.toml the flag
+// names (or the one found) to the input's policy as exceptions, and its
+// warnings to the input's; it returns the file, or nil when there is none.
+func applyOSVScannerConfig(in *bugbar.Input, flag string) (*policy.OSVScannerConfig, error) {
+	osv, err := loadOSVScannerConfig(flag)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	if osv != nil {
+		in.Policy.AddExceptions(osv.Exceptions...)
+		in.Warnings = osv.Warnings
+	}
+	return osv, nil
 }
 
 // loadOSVScannerConfig loads the osv-scanner.toml the flag names, or the

@@ -8,21 +8,22 @@ import (
 	"time"
 
 	"github.com/sdlkit/sdlkit/finding"
+	"github.com/sdlkit/sdlkit/policy"
 )
 
 // ServiceURL is the OSV service's query endpoint, which osv-scanner
 // queries in online mode and Probe checks.
 const ServiceURL = "https://api.osv.dev/v1/query"
 
-// Database modes, as sdl.yaml's vulndb.mode names them.
+// Database modes: sdl.yaml's vulndb.mode values, defined once in policy.
 const (
 	// ModeAuto queries the OSV service, or the local database when the
 	// service cannot be reached.
-	ModeAuto = "auto"
+	ModeAuto = policy.VulndbAuto
 	// ModeOnline queries the OSV service only.
-	ModeOnline = "online"
+	ModeOnline = policy.VulndbOnline
 	// ModeOffline reads the local database only.
-	ModeOffline = "offline"
+	ModeOffline = policy.VulndbOffline
 )
 
 // Probe reports whether the OSV service answers at url: any HTTP response
