@@ -133,18 +133,33 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 		cwes[r.ID] = r.CWE
 	}
 	taint := map[string]gosecanalyzers.AnalyzerDefinition{}
+	alias := map[string]string{}
 	for _, t := range cfg.Taint {
 		if _, dup := cwes[t.Rule.ID]; dup {
 			return nil, fmt.Errorf("taint rule %s: the rule ID is already in use", t.Rule.ID)
 		}
 		cwes[t.Rule.ID] = t.Rule.CWE
-		taint[t.Rule.ID] = gosecanalyzers.AnalyzerDefinition{
-			ID:          t.Rule.ID,
+		// Inside gosec, a rule that supersedes a gosec rule which does not
+		// run reports under that rule's ID, so that a "#nosec G703" written
+		// for gosec's rule also suppresses ours; the issue is renamed when
+		// it is read back.
+		internal := t.Rule.ID
+		if len(t.Supersedes) > 0 {
+			old := t.Supersedes[0]
+			if _, taken := alias[old]; !taken && !slices.Contains(enabled, old) {
+				internal = old
+				alias[old] = t.Rule.ID
+			}
+		}
+		inner := t
+		inner.Rule.ID = internal
+		taint[internal] = gosecanalyzers.AnalyzerDefinition{
+			ID:          internal,
 			Description: t.Message,
-			Create:      func(string, string) *analysis.Analyzer { return t.Analyzer() },
+			Create:      func(string, string) *analysis.Analyzer { return inner.Analyzer() },
 		}
 	}
-	r := &runner{enabled: enabled, options: cfg.Options, cwes: cwes, taint: taint}
+	r := &runner{enabled: enabled, options: cfg.Options, cwes: cwes, taint: taint, alias: alias}
 	return &analysis.Analyzer{
 		Name:       "gosec",
 		Doc:        "run gosec's security rules (G101 to G710); `sdl explain G101` documents each",
@@ -160,6 +175,9 @@ type runner struct {
 	options map[string]any
 	cwes    map[string][]int
 	taint   map[string]gosecanalyzers.AnalyzerDefinition
+	// alias maps the gosec rule ID a taint rule reports under inside gosec
+	// to the taint rule's own ID.
+	alias map[string]string
 }
 
 func (r *runner) run(pass *analysis.Pass) (any, error) {
@@ -209,7 +227,12 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 			Pos:        position(files[is.File], is.Line, is.Col),
 			Severity:   is.Severity.String(),
 			Confidence: is.Confidence.String(),
-			CWE:        r.cwe(is),
+		}
+		if id, ok := r.alias[is.RuleID]; ok {
+			it.RuleID = id
+			it.CWE = slices.Clone(r.cwes[id])
+		} else {
+			it.CWE = r.cwe(is)
 		}
 		for _, s := range is.Suppressions {
 			it.Suppressions = append(it.Suppressions, finding.Suppression{

@@ -168,6 +168,7 @@ func NewSuite(opts Options) (*Suite, error) {
 			s.Rules = append(s.Rules, t.Rule)
 			for _, id := range t.Supersedes {
 				superseded[id] = true
+				set.Supersede(id, t.Rule.ID)
 			}
 		}
 	}

@@ -121,3 +121,36 @@ func TestSQLStringGivesWay(t *testing.T) {
 	}
 	analysistest.Run(t, dir, sqlstring, "giveway")
 }
+
+// TestSupersededSuppressions: //sdl:ignore and #nosec naming G703 suppress
+// SDL904, which replaces G703, and such a directive that suppresses nothing
+// is reported under the rule that replaced it.
+func TestSupersededSuppressions(t *testing.T) {
+	s, err := suite.NewSuite(suite.Options{Include: []string{"SDL904"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reporter *analysis.Analyzer
+	for _, a := range s.Analyzers {
+		if a.Name == "sdlignore" {
+			reporter = a
+		}
+	}
+	if reporter == nil || s.Gosec == nil {
+		t.Fatal("the directive reporter or gosec does not run")
+	}
+	dir, err := filepath.Abs(filepath.Join("..", "taintkit", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := analysistest.Run(t, dir, reporter, "supersede")
+	for _, dep := range results[0].Action.Deps {
+		if dep.Analyzer == s.Gosec {
+			for _, d := range dep.Diagnostics {
+				t.Errorf("suppressed finding reported: %s", d.Message)
+			}
+			return
+		}
+	}
+	t.Error("gosec did not run")
+}

@@ -122,6 +122,7 @@ func (ix *Index) markRan(rules []string) {
 // analyzer, then call Reporter.
 type Set struct {
 	known      map[string]string // spelling -> canonical rule ID
+	alias      map[string]string // superseded rule ID -> the rule that replaces it
 	prefix     bool
 	directives *analysis.Analyzer
 	wrapped    []*analysis.Analyzer
@@ -132,7 +133,7 @@ type Set struct {
 // each message with its rule ID, for drivers such as go vet that print only
 // the message.
 func NewSet(known []finding.Rule, prefixMessages bool) *Set {
-	s := &Set{known: map[string]string{}, prefix: prefixMessages}
+	s := &Set{known: map[string]string{}, alias: map[string]string{}, prefix: prefixMessages}
 	for _, r := range known {
 		s.known[strings.ToUpper(r.ID)] = r.ID
 		if r.Name != "" {
@@ -147,6 +148,14 @@ func NewSet(known []finding.Rule, prefixMessages bool) *Set {
 		ResultType:       reflect.TypeFor[*Index](),
 	}
 	return s
+}
+
+// Supersede records that rule replaces old (as sdlkit's SDL904 replaces
+// gosec's G703): a directive naming old then suppresses rule, so the
+// suppressions written for the replaced rule keep working. Call it before
+// any package is analysed.
+func (s *Set) Supersede(old, rule string) {
+	s.alias[old] = rule
 }
 
 // Directives is the analyzer whose result is the package's *Index.
@@ -288,6 +297,9 @@ func (s *Set) parseComment(c *ast.Comment) *Directive {
 		if !ok {
 			unknown = append(unknown, n)
 			continue
+		}
+		if to, ok := s.alias[id]; ok {
+			id = to
 		}
 		if !slices.Contains(d.Rules, id) {
 			d.Rules = append(d.Rules, id)
