@@ -22,6 +22,7 @@ import (
 	"github.com/sdlkit/sdlkit/analyzers/httpurl"
 	"github.com/sdlkit/sdlkit/analyzers/jwtverify"
 	"github.com/sdlkit/sdlkit/analyzers/loginjection"
+	"github.com/sdlkit/sdlkit/analyzers/mailheader"
 	"github.com/sdlkit/sdlkit/analyzers/oauthstate"
 	"github.com/sdlkit/sdlkit/analyzers/oidcskip"
 	"github.com/sdlkit/sdlkit/analyzers/openredirect"
@@ -35,6 +36,7 @@ import (
 	"github.com/sdlkit/sdlkit/analyzers/taintkit"
 	"github.com/sdlkit/sdlkit/analyzers/tlsminversion"
 	"github.com/sdlkit/sdlkit/analyzers/wsorigin"
+	"github.com/sdlkit/sdlkit/analyzers/xpathinjection"
 	"github.com/sdlkit/sdlkit/analyzers/xss"
 	"github.com/sdlkit/sdlkit/finding"
 )
@@ -80,6 +82,8 @@ func Taint() []taintkit.Rule {
 		pathtraversal.Rule,
 		ssrf.Rule,
 		xss.Rule,
+		xpathinjection.Rule,
+		mailheader.Rule,
 	}
 	slices.SortFunc(rs, func(a, b taintkit.Rule) int { return cmp.Compare(a.Rule.ID, b.Rule.ID) })
 	return rs

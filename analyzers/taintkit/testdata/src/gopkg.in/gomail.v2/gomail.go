@@ -1,0 +1,42 @@
+// Package gomail is a stub of gopkg.in/gomail.v2.
+package gomail
+
+import "io"
+
+type Message struct {
+	header map[string][]string
+}
+
+type MessageSetting func(m *Message)
+
+type FileSetting func(*file)
+
+type file struct {
+	Name   string
+	Header map[string][]string
+}
+
+type Dialer struct{ Host string }
+
+func NewMessage(settings ...MessageSetting) *Message { return &Message{} }
+
+func (m *Message) SetHeader(field string, value ...string)                   {}
+func (m *Message) SetHeaders(h map[string][]string)                          {}
+func (m *Message) SetAddressHeader(field, address, name string)              {}
+func (m *Message) FormatAddress(address, name string) string                 { return "" }
+func (m *Message) GetHeader(field string) []string                           { return nil }
+func (m *Message) SetBody(contentType, body string, settings ...PartSetting) {}
+func (m *Message) Attach(filename string, settings ...FileSetting)           {}
+func (m *Message) Embed(filename string, settings ...FileSetting)            {}
+func (m *Message) WriteTo(w io.Writer) (int64, error)                        { return 0, nil }
+
+type PartSetting func(*part)
+
+type part struct{}
+
+func SetHeader(h map[string][]string) FileSetting     { return nil }
+func Rename(name string) FileSetting                  { return nil }
+func SetCopyFunc(f func(io.Writer) error) FileSetting { return nil }
+
+func NewDialer(host string, port int, username, password string) *Dialer { return &Dialer{} }
+func (d *Dialer) DialAndSend(m ...*Message) error                        { return nil }
