@@ -12,9 +12,10 @@
 // http.Redirect and http.RedirectHandler, gin's (*Context).Redirect, echo's
 // Context.Redirect (v4 and v5), fiber v2's (*Ctx).Redirect and fiber v3's
 // (*Redirect).To. url.PathEscape, url.QueryEscape and numeric conversions
-// end the flow; a host check on a parsed URL is a condition the engine does
-// not see, so redirect to a path taken from a checked url.URL, or choose the
-// target from an allow-list.
+// end the flow. A host check on a parsed URL is a condition the engine does
+// not see, so a target taken from a checked url.URL is still reported:
+// choose the target from an allow-list, a map keyed by the input whose
+// values are the service's own paths.
 //
 // This rule supersedes gosec's G710, which knows http.Redirect only: when
 // both are enabled, the suite runs this rule in place of G710.
@@ -34,10 +35,13 @@
 //
 // # Fixed example
 //
+//	// destinations are the pages a login may return to.
+//	var destinations = map[string]string{"account": "/account", "orders": "/orders"}
+//
 //	func afterLogin(c *gin.Context) {
-//		next := "/"
-//		if u, err := url.Parse(c.Query("next")); err == nil && u.Host == "" && strings.HasPrefix(u.Path, "/") && !strings.HasPrefix(u.Path, "//") {
-//			next = u.Path
+//		next, ok := destinations[c.Query("next")]
+//		if !ok {
+//			next = "/"
 //		}
 //		c.Redirect(http.StatusFound, next)
 //	}

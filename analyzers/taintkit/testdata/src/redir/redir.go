@@ -24,6 +24,29 @@ func stdlib(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, nextURL("https://", next), http.StatusFound) // want `open redirect`
 }
 
+// destinations are the pages a login may return to.
+var destinations = map[string]string{"account": "/account", "orders": "/orders"}
+
+// An allow-list: the target is the map's value, not the request's.
+func allowList(c *gin.Context) {
+	next, ok := destinations[c.Query("next")]
+	if !ok {
+		next = "/"
+	}
+	c.Redirect(http.StatusFound, next)
+	if dest, ok := destinations[c.Query("next")]; ok {
+		c.Redirect(http.StatusFound, dest)
+	}
+}
+
+// A checked host is a condition the engine does not see: the parsed URL's
+// path is still the request's.
+func parsedPath(c *gin.Context) {
+	if u, err := url.Parse(c.Query("next")); err == nil && u.Host == "" {
+		c.Redirect(http.StatusFound, u.Path) // want `open redirect`
+	}
+}
+
 func ginHandler(c *gin.Context) {
 	t := &target{Next: c.Query("next")}
 	c.Redirect(http.StatusFound, t.Next) // want `open redirect`
