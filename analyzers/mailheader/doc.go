@@ -12,6 +12,13 @@
 // mail header as given, CR and LF included:
 //
 //   - net/smtp: the message of smtp.SendMail (its fifth argument);
+//   - net/smtp's envelope, gosec's G707, which this rule replaces: the
+//     sender and recipients of smtp.SendMail and the address of
+//     (*smtp.Client).Mail and Rcpt. net/smtp rejects CR and LF in them, so
+//     no header is injected there, but the request then chooses who the
+//     service's mail goes to or claims to come from (a relay for spam and
+//     phishing). An address parsed by mail.ParseAddress, ParseAddressList
+//     or an AddressParser ends this flow, as in G707;
 //   - gomail (gopkg.in/gomail.v2 and github.com/go-gomail/gomail): the field
 //     name of (*Message).SetHeader and SetAddressHeader, the address of
 //     SetAddressHeader, the file name of Attach and Embed (written into the
@@ -29,7 +36,7 @@
 //
 //   - net/smtp checks the sender and recipients of SendMail and of
 //     (*Client).Mail, Rcpt, Hello and Verify for CR and LF and returns an
-//     error;
+//     error (the envelope is still reported, above, for its recipients);
 //   - gomail's SetHeader and SetHeaders values and SetAddressHeader display
 //     name go through mime's Q or B encoding, which turns CR and LF into an
 //     encoded-word (a SetHeaders map's keys are field names written as
@@ -49,12 +56,13 @@
 //
 // mime.QEncoding and mime.BEncoding's Encode, mime.FormatMediaType,
 // (*mail.Address).String, strings.ReplaceAll and a strings.Replacer (the
-// engine cannot see what they replace: make it CR and LF), url.QueryEscape and url.PathEscape (for mailto: and
-// https: URIs) and the numeric conversions end the flow. mail.ParseAddress
-// does not: it keeps a comment's text, CR and LF included, as the address's
-// Name ("a@example.com (x\r\nBcc: evil@example.com)" parses), so checking
-// an address with it and then writing the input as given is not enough;
-// write the parsed address with its String method.
+// engine cannot see what they replace: make it CR and LF),
+// url.QueryEscape and url.PathEscape (for mailto: and https: URIs) and the
+// numeric conversions end a flow into a header. mail.ParseAddress does not:
+// it keeps a comment's text, CR and LF included, as the address's Name
+// ("a@example.com (x\r\nBcc: evil@example.com)" parses), so checking an
+// address with it and then writing the input, or the parsed Name, as given
+// is not enough; write the parsed address with its String method.
 //
 // What the engine cannot express, and so this rule does not report:
 //

@@ -29,11 +29,36 @@ var Rule = taintkit.Rule{
 		Severity: finding.Important,
 		Tags:     []string{"injection", "mail", "taint"},
 	}),
-	Message: "mail header injection: untrusted input is written into a mail header by",
-	Config:  Config(),
+	Message:    "mail header injection: untrusted input is written into a mail header by",
+	Config:     EnvelopeConfig(),
+	Extra:      []taint.Config{Config()},
+	Supersedes: []string{"G707"},
 }
 
-// Config returns the rule's sources, sinks and sanitizers. Only the APIs
+// EnvelopeConfig returns the sinks of gosec's G707, which this rule
+// replaces: the sender and recipients of smtp.SendMail and of
+// (*smtp.Client).Mail and Rcpt. net/smtp rejects CR and LF in them, so
+// they are reported for what an attacker still controls there (who the
+// service's mail goes to, or claims to come from), with G707's sanitizers:
+// an address parsed by net/mail.
+func EnvelopeConfig() taint.Config {
+	var sinks []taint.Sink
+	sinks = append(sinks, taintkit.Funcs("net/smtp", 2, "SendMail")...)
+	sinks = append(sinks, taintkit.Funcs("net/smtp", 3, "SendMail")...)
+	sinks = append(sinks, taintkit.Methods("net/smtp", "Client", true, 1, "Mail", "Rcpt")...)
+	return taint.Config{
+		Sources: taintkit.Sources(),
+		Sinks:   taintkit.MergeSinks(sinks),
+		Sanitizers: append(taintkit.NumericSanitizers(),
+			taint.Sanitizer{Package: "net/mail", Method: "ParseAddress"},
+			taint.Sanitizer{Package: "net/mail", Method: "ParseAddressList"},
+			taint.Sanitizer{Package: "net/mail", Receiver: "AddressParser", Method: "Parse", Pointer: true},
+			taint.Sanitizer{Package: "net/mail", Receiver: "AddressParser", Method: "ParseList", Pointer: true},
+		),
+	}
+}
+
+// Config returns the sources, sinks and sanitizers of mail headers. Only the APIs
 // that write their argument into a header as given are sinks: those that
 // encode it (RFC 2047 encoded-words), parse it as an address or reject CR
 // and LF are not (see doc.go).

@@ -24,6 +24,7 @@ var Rule = taintkit.Rule{
 	Message:    "path traversal: untrusted input names the file of",
 	Config:     Config(),
 	Supersedes: []string{"G703"},
+	Outranks:   []string{"G304"},
 }
 
 // Config returns the rule's sources, sinks and sanitizers.

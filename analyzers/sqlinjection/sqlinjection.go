@@ -24,6 +24,7 @@ var Rule = taintkit.Rule{
 	Message:    "SQL injection: untrusted input reaches the SQL text of",
 	Config:     Config(),
 	Supersedes: []string{"G701"},
+	Outranks:   []string{"G201", "G202"},
 }
 
 // Config returns the rule's sources, sinks and sanitizers.

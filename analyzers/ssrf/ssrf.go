@@ -27,6 +27,7 @@ var Rule = taintkit.Rule{
 	Message:    "SSRF: untrusted input is the address of",
 	Config:     Config(),
 	Supersedes: []string{"G704"},
+	Outranks:   []string{"G107"},
 }
 
 // Config returns the rule's sources, sinks and sanitizers.

@@ -170,6 +170,9 @@ func NewSuite(opts Options) (*Suite, error) {
 				superseded[id] = true
 				set.Supersede(id, t.Rule.ID)
 			}
+			for _, id := range t.Outranks {
+				set.Outrank(id, t.Rule.ID)
+			}
 		}
 	}
 	var gosecOn []string
@@ -181,6 +184,11 @@ func NewSuite(opts Options) (*Suite, error) {
 		}
 		if o, ok := opts.RuleOptions[r.ID]; ok {
 			gosecOptions[r.ID] = o
+		}
+	}
+	for pattern, rules := range gosec.Outranked() {
+		for _, id := range rules {
+			set.Outrank(pattern, id)
 		}
 	}
 	if len(gosecOn) > 0 || len(taintOn) > 0 {

@@ -122,11 +122,11 @@ func TestSQLStringGivesWay(t *testing.T) {
 	analysistest.Run(t, dir, sqlstring, "giveway")
 }
 
-// TestSupersededSuppressions: //sdl:ignore and #nosec naming G703 suppress
-// SDL904, which replaces G703, and such a directive that suppresses nothing
-// is reported under the rule that replaced it.
+// TestSupersededSuppressions: //sdl:ignore and #nosec naming G703 (G707)
+// suppress SDL904 (SDL908), which replaces it, and such a directive that
+// suppresses nothing is reported under the rule that replaced it.
 func TestSupersededSuppressions(t *testing.T) {
-	s, err := suite.NewSuite(suite.Options{Include: []string{"SDL904"}})
+	s, err := suite.NewSuite(suite.Options{Include: []string{"SDL904", "SDL908"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,6 +144,39 @@ func TestSupersededSuppressions(t *testing.T) {
 		t.Fatal(err)
 	}
 	results := analysistest.Run(t, dir, reporter, "supersede")
+	for _, dep := range results[0].Action.Deps {
+		if dep.Analyzer == s.Gosec {
+			for _, d := range dep.Diagnostics {
+				t.Errorf("suppressed finding reported: %s", d.Message)
+			}
+			return
+		}
+	}
+	t.Error("gosec did not run")
+}
+
+// TestOutrankedSuppressions: a directive naming G304, whose finding gives
+// way to SDL904's on the same call, suppresses SDL904 there, and one naming
+// both is not reported unused for G304.
+func TestOutrankedSuppressions(t *testing.T) {
+	s, err := suite.NewSuite(suite.Options{Include: []string{"G304", "SDL904"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reporter *analysis.Analyzer
+	for _, a := range s.Analyzers {
+		if a.Name == "sdlignore" {
+			reporter = a
+		}
+	}
+	if reporter == nil || s.Gosec == nil {
+		t.Fatal("the directive reporter or gosec does not run")
+	}
+	dir, err := filepath.Abs(filepath.Join("..", "taintkit", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := analysistest.Run(t, dir, reporter, "outranksup")
 	for _, dep := range results[0].Action.Deps {
 		if dep.Analyzer == s.Gosec {
 			for _, d := range dep.Diagnostics {

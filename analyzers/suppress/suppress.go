@@ -83,6 +83,9 @@ type Index struct {
 	directives []*Directive
 	suppressed []Suppressed
 	ran        map[string]bool
+	// outrankedBy maps a pattern rule to the rules that report its
+	// findings in its place (Set.Outrank).
+	outrankedBy map[string][]string
 }
 
 // Directives returns the package's directives in source order.
@@ -103,7 +106,22 @@ func (ix *Index) match(rule string, pos token.Pos) *Directive {
 	for _, d := range ix.directives {
 		if d.Covers(rule, p) {
 			d.used[rule] = true
+			// The pattern rules this rule outranks found nothing of their
+			// own here: their finding went into this one.
+			for _, n := range d.Rules {
+				if slices.Contains(ix.outrankedBy[n], rule) {
+					d.used[n] = true
+				}
+			}
 			return d
+		}
+	}
+	for _, d := range ix.directives {
+		for _, n := range d.Rules {
+			if slices.Contains(ix.outrankedBy[n], rule) && d.Covers(n, p) {
+				d.used[n] = true
+				return d
+			}
 		}
 	}
 	return nil
@@ -121,8 +139,9 @@ func (ix *Index) markRan(rules []string) {
 // reporter of bad and unused directives. Build one per driver: wrap every
 // analyzer, then call Reporter.
 type Set struct {
-	known      map[string]string // spelling -> canonical rule ID
-	alias      map[string]string // superseded rule ID -> the rule that replaces it
+	known      map[string]string   // spelling -> canonical rule ID
+	alias      map[string]string   // superseded rule ID -> the rule that replaces it
+	outrank    map[string][]string // pattern rule ID -> the rules that outrank it
 	prefix     bool
 	directives *analysis.Analyzer
 	wrapped    []*analysis.Analyzer
@@ -133,7 +152,7 @@ type Set struct {
 // each message with its rule ID, for drivers such as go vet that print only
 // the message.
 func NewSet(known []finding.Rule, prefixMessages bool) *Set {
-	s := &Set{known: map[string]string{}, alias: map[string]string{}, prefix: prefixMessages}
+	s := &Set{known: map[string]string{}, alias: map[string]string{}, outrank: map[string][]string{}, prefix: prefixMessages}
 	for _, r := range known {
 		s.known[strings.ToUpper(r.ID)] = r.ID
 		if r.Name != "" {
@@ -156,6 +175,18 @@ func NewSet(known []finding.Rule, prefixMessages bool) *Set {
 // any package is analysed.
 func (s *Set) Supersede(old, rule string) {
 	s.alias[old] = rule
+}
+
+// Outrank records that rule reports, on the calls it finds, the flaw that
+// the pattern rule reports from the call's shape (as SDL904 outranks
+// gosec's G304): where rule reports, pattern's finding is dropped, so a
+// directive naming pattern also suppresses rule, and a directive naming
+// both is not reported unused for pattern when rule's finding was the one
+// it suppressed. Call it before any package is analysed.
+func (s *Set) Outrank(pattern, rule string) {
+	if !slices.Contains(s.outrank[pattern], rule) {
+		s.outrank[pattern] = append(s.outrank[pattern], rule)
+	}
 }
 
 // Directives is the analyzer whose result is the package's *Index.
@@ -239,7 +270,7 @@ func (s *Set) diag(d *Directive, rule, msg string) analysis.Diagnostic {
 
 // parse is the Run of the directives analyzer.
 func (s *Set) parse(pass *analysis.Pass) (any, error) {
-	ix := &Index{fset: pass.Fset, ran: map[string]bool{}}
+	ix := &Index{fset: pass.Fset, ran: map[string]bool{}, outrankedBy: s.outrank}
 	for _, f := range pass.Files {
 		var lines *lineIndex
 		for _, cg := range f.Comments {

@@ -31,10 +31,23 @@ type Rule struct {
 	Message string
 	// Config holds the sources, sinks and sanitizers.
 	Config taint.Config
+	// Extra are further configurations reported as the same rule, each
+	// with its own sources, sinks and sanitizers: for sinks where a
+	// sanitizer of Config does not make a value safe, or where a value is
+	// safe after a sanitizer that Config must not have.
+	Extra []taint.Config
 	// Supersedes are the gosec rules of the same kind that this rule's
 	// configuration covers: when both would run, the suite runs only ours,
-	// so a flaw is reported once.
+	// so a flaw is reported once. Config is the configuration that covers
+	// the first of them: inside gosec it reports under that rule's ID, so
+	// that gosec's #nosec comments written for it keep working.
 	Supersedes []string
+	// Outranks are gosec's pattern rules that report the same flaw from
+	// the call's shape alone, whatever the data (G304, a file opened with a
+	// variable name, for path traversal): where this rule reports a call,
+	// their finding inside that call is dropped, so a flaw is reported
+	// once, by the rule that followed the data. Elsewhere they still run.
+	Outranks []string
 }
 
 // Analyzer returns the gosec-framework analyzer of the rule. It does

@@ -2,6 +2,7 @@ package logi
 
 import (
 	"fmt"
+	"io"
 	"log"
 	"log/slog"
 	"net/http"
@@ -42,6 +43,15 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	slogger.Warn(fmt.Sprintf("bad user %s", user)) // want `log injection`
 	n, _ := strconv.Atoi(r.FormValue("n"))
 	log.Printf("attempt %d", n)
+	// The error of a call given request data is not followed into a log
+	// message: logging errors is not log injection.
+	if _, err := os.Open(r.FormValue("file")); err != nil {
+		log.Printf("open: %v", err)
+		log.Println("open:", err)
+	}
+	// A body read with io.ReadAll is request data.
+	body, _ := io.ReadAll(r.Body)
+	log.Printf("body: %s", body) // want `log injection`
 }
 
 func ginHandler(c *gin.Context) {

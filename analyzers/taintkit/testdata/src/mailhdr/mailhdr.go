@@ -61,8 +61,18 @@ func netSMTP(w http.ResponseWriter, r *http.Request) {
 	if n, err := strconv.Atoi(r.FormValue("ticket")); err == nil {
 		smtp.SendMail(host, auth, from, to, []byte(headers("Ticket "+strconv.Itoa(n))+"\r\nHello"))
 	}
-	// Constant message; the sender and recipients are checked by SendMail.
-	smtp.SendMail(host, auth, r.FormValue("from"), []string{r.FormValue("to")}, []byte(headers("Contact form")+"\r\nHello"))
+	// The sender and recipients (gosec's G707): SendMail rejects CR and
+	// LF in them, but the request still chooses who the mail goes to.
+	smtp.SendMail(host, auth, r.FormValue("from"), to, []byte(headers("Contact form")+"\r\nHello"))           // want `mail header injection`
+	smtp.SendMail(host, auth, from, []string{r.FormValue("to")}, []byte(headers("Contact form")+"\r\nHello")) // want `mail header injection`
+	smtp.SendMail(host, auth, from, []string{r.FormValue("to")}, []byte(headers(subject)+"\r\nHello"))        // want `mail header injection`
+	if a, err := mail.ParseAddress(r.FormValue("to")); err == nil {
+		smtp.SendMail(host, auth, from, []string{a.Address}, []byte(headers("Contact form")+"\r\nHello"))
+	}
+	if list, err := mail.ParseAddressList(r.FormValue("cc")); err == nil && len(list) > 0 {
+		smtp.SendMail(host, auth, list[0].Address, to, []byte(headers("Contact form")+"\r\nHello"))
+	}
+	smtp.SendMail(host, auth, from, to, []byte(headers("Contact form")+"\r\nHello"))
 
 	// Checking with mail.ParseAddress and writing the input as given is not
 	// enough: a comment may hold a line break.
@@ -74,6 +84,17 @@ func netSMTP(w http.ResponseWriter, r *http.Request) {
 	if addr, err := mail.ParseAddress(reply); err == nil {
 		smtp.SendMail(host, auth, from, to, []byte("Reply-To: "+addr.Name+" <"+addr.Address+">\r\n\r\nHello")) // want `mail header injection`
 	}
+}
+
+func client(c *smtp.Client, r *http.Request) {
+	c.Mail(r.FormValue("from")) // want `mail header injection: untrusted input is written into a mail header by: \(\*net/smtp.Client\).Mail`
+	c.Rcpt(r.FormValue("to"))   // want `mail header injection`
+	var p mail.AddressParser
+	if a, err := p.Parse(r.FormValue("to")); err == nil {
+		c.Rcpt(a.Address)
+	}
+	c.Mail(from)
+	c.Rcpt("support@example.com")
 }
 
 func gomailV2(c *gin.Context) {

@@ -4,6 +4,7 @@ package supersede
 
 import (
 	"net/http"
+	"net/smtp"
 	"os"
 )
 
@@ -13,4 +14,11 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	// #nosec G703 -- the name is checked against the catalogue
 	os.ReadFile("/srv/files/" + name)
 	_ = name //sdl:ignore G703 -- suppresses nothing // want `directive suppresses nothing: SDL904 reported no finding here`
+}
+
+// G707's sinks are SDL908's: gosec's #nosec for G707 keeps working.
+func mailer(c *smtp.Client, r *http.Request) {
+	to := r.FormValue("to")
+	c.Rcpt(to) // #nosec G707 -- the recipient is checked against the account's contacts
+	c.Rcpt(to) //sdl:ignore G707 -- the recipient is checked against the account's contacts
 }
