@@ -1,0 +1,124 @@
+package inject
+
+import (
+	"fmt"
+	"net/http"
+	"net/mail"
+	"net/smtp"
+	"strconv"
+	"strings"
+
+	"github.com/antchfx/xmlquery"
+	"github.com/gin-gonic/gin"
+	"gorm.io/gorm"
+)
+
+// Catalog answers questions about an XML product catalogue and mails the
+// support team.
+type Catalog struct {
+	Doc  *xmlquery.Node
+	DB   *gorm.DB
+	SMTP string
+	Auth smtp.Auth
+}
+
+// insecureProduct builds an XPath expression from a query parameter
+// (SDL907): name=' or '1'='1 selects every product.
+func (cat *Catalog) insecureProduct(c *gin.Context) {
+	n := xmlquery.FindOne(cat.Doc, "//product[@name='"+c.Query("name")+"']")
+	if n == nil {
+		c.Status(http.StatusNotFound)
+		return
+	}
+	c.String(http.StatusOK, n.InnerText())
+}
+
+// secureProduct parses the identifier as a number before it goes into the
+// expression.
+func (cat *Catalog) secureProduct(c *gin.Context) {
+	id, err := strconv.Atoi(c.Query("id"))
+	if err != nil {
+		c.Status(http.StatusBadRequest)
+		return
+	}
+	n := xmlquery.FindOne(cat.Doc, fmt.Sprintf("//product[@id=%d]", id))
+	if n == nil {
+		c.Status(http.StatusNotFound)
+		return
+	}
+	c.String(http.StatusOK, n.InnerText())
+}
+
+// insecureContact writes the form's subject into the message headers as
+// given (SDL908): a line break adds Bcc: recipients.
+func (cat *Catalog) insecureContact(c *gin.Context) {
+	msg := "To: support@example.com\r\nSubject: " + c.PostForm("subject") + "\r\n\r\nA customer wrote in."
+	if err := smtp.SendMail(cat.SMTP, cat.Auth, "noreply@example.com", []string{"support@example.com"}, []byte(msg)); err != nil {
+		c.Status(http.StatusBadGateway)
+	}
+}
+
+// secureContact removes line breaks from the subject and takes the reply
+// address only as net/mail formats it.
+func (cat *Catalog) secureContact(c *gin.Context) {
+	subject := strings.NewReplacer("\r", " ", "\n", " ").Replace(c.PostForm("subject"))
+	reply, err := mail.ParseAddress(c.PostForm("reply"))
+	if err != nil {
+		c.Status(http.StatusBadRequest)
+		return
+	}
+	msg := "To: support@example.com\r\nReply-To: " + reply.String() + "\r\nSubject: " + subject + "\r\n\r\nA customer wrote in."
+	if err := smtp.SendMail(cat.SMTP, cat.Auth, "noreply@example.com", []string{"support@example.com"}, []byte(msg)); err != nil {
+		c.Status(http.StatusBadGateway)
+	}
+}
+
+// filter is a JSON request body.
+type filter struct {
+	Column string `json:"column"`
+	Value  string `json:"value"`
+}
+
+// insecureFilter binds the body and puts its column into the SQL text
+// (SDL901).
+func (cat *Catalog) insecureFilter(c *gin.Context) {
+	var f filter
+	if err := c.ShouldBindJSON(&f); err != nil {
+		c.Status(http.StatusBadRequest)
+		return
+	}
+	var users []User
+	cat.DB.Where(f.Column+" = ?", f.Value).Find(&users)
+	c.JSON(http.StatusOK, users)
+}
+
+// secureFilter takes the column from an allow-list and the value as an
+// argument.
+func (cat *Catalog) secureFilter(c *gin.Context) {
+	var f filter
+	if err := c.ShouldBindJSON(&f); err != nil {
+		c.Status(http.StatusBadRequest)
+		return
+	}
+	column, ok := filterColumns[f.Column]
+	if !ok {
+		c.Status(http.StatusBadRequest)
+		return
+	}
+	var users []User
+	cat.DB.Where(column+" = ?", f.Value).Find(&users)
+	c.JSON(http.StatusOK, users)
+}
+
+// filterColumns are the columns a filter may name.
+var filterColumns = map[string]string{"name": "name", "id": "id"}
+
+// Routes registers the handlers, flawed and clean.
+func (cat *Catalog) Routes(r *gin.Engine) {
+	r.GET("/products", cat.insecureProduct)
+	r.GET("/products2", cat.secureProduct)
+	r.POST("/contact", cat.insecureContact)
+	r.POST("/contact2", cat.secureContact)
+	r.POST("/users/filter", cat.insecureFilter)
+	r.POST("/users/filter2", cat.secureFilter)
+}
