@@ -11,10 +11,18 @@
 # memory (maximum resident set size, from /usr/bin/time -v) of RUNS runs of
 # each command, and the ratios.
 #
-# Usage: scripts/bench-scan.sh [RUNS]     (default 5)
+# With "taint" as the second argument it measures instead what the taint
+# rules cost the scan:
+#
+#   3. sdl scan (all rules)  against  sdl scan without any taint rule
+#      (SDL901-SDL908 and gosec's G701-G710 excluded)  and  sdl scan with
+#      gosec's own taint rules in place of ours (SDL901-SDL908 excluded)
+#
+# Usage: scripts/bench-scan.sh [RUNS] [taint]     (default 5 runs)
 set -euo pipefail
 
 RUNS=${1:-5}
+WHAT=${2:-scan}
 MOD=golang.org/x/tools
 VER=v0.52.0
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -55,6 +63,24 @@ wall() { cut -d' ' -f1 "$work/$1" | median; }
 peak() { cut -d' ' -f2 "$work/$1" | median; }
 
 measure sdl "$work/bin/sdl" scan --no-deps --format sarif -o "$work/sdl.sarif" ./...
+
+if [ "$WHAT" = taint ]; then
+  ours=SDL901,SDL902,SDL903,SDL904,SDL905,SDL906,SDL907,SDL908
+  theirs=G701,G702,G703,G704,G705,G706,G707,G708,G709,G710
+  measure notaint "$work/bin/sdl" scan --no-deps --format sarif -o "$work/notaint.sarif" --exclude "$ours,$theirs" ./...
+  measure gosectaint "$work/bin/sdl" scan --no-deps --format sarif -o "$work/gosectaint.sarif" --exclude "$ours" ./...
+  printf '%-28s %10s %12s\n' command "wall (s)" "peak (MiB)"
+  for n in sdl notaint gosectaint; do
+    printf '%-28s %10s %12d\n' "$n" "$(wall $n)" "$(( $(peak $n) / 1024 ))"
+  done
+  awk -v a="$(wall sdl)" -v b="$(wall notaint)" 'BEGIN {printf "taint rules add: %.0f%% (target < 20%%)\n", (a/b-1)*100}'
+  awk -v a="$(wall sdl)" -v b="$(wall gosectaint)" 'BEGIN {printf "ours / gosec taint rules: %.2fx\n", a/b}'
+  for n in sdl notaint gosectaint; do
+    printf '%s findings: %s\n' "$n" "$(grep -c '"ruleId"' "$work/$n.sarif" || true)"
+  done
+  echo "packages: $(go list ./... | wc -l)"
+  exit 0
+fi
 measure gosec "$work/bin/gosec" -quiet -fmt sarif -out "$work/gosec.sarif" ./...
 measure vet go vet ./...
 measure sdlvet go vet -vettool="$work/bin/sdlvet" ./...
