@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
 	"io"
 	"log"
 	"reflect"
@@ -29,7 +28,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/packages"
-	"golang.org/x/tools/go/ssa"
 
 	"github.com/sdlkit/sdlkit/analyzers/taintkit"
 	"github.com/sdlkit/sdlkit/finding"
@@ -300,191 +298,6 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-// isTaintRule reports whether id is one of gosec's taint rules (G701 to
-// G799).
-func isTaintRule(id string) bool { return strings.HasPrefix(id, "G7") }
-
-// seeThroughInterfaceChanges makes every use of a conversion from one
-// interface type to another (ssa.ChangeInterface) use the converted value
-// itself. gosec's taint engine follows values through every other
-// conversion but not this one, so io.ReadAll(r.Body), where the request's
-// io.ReadCloser becomes an io.Reader, would lose the request's taint, and
-// with it every flow from a request body. The engine reads types only to
-// recognise context.Context arguments and through argument type guards,
-// which already look through the conversion, so only the flow changes.
-//
-// An error converted to another interface (log.Printf("%v", err) makes it
-// an any) is left as it is: the engine taints the error of a call whose
-// arguments are tainted, and following it would report every error logged
-// after a lookup of request data as log injection.
-//
-// It rewrites the operands of the package's own functions in the buildssa
-// result, which in sdlkit's suite only this analyzer reads; referrer lists
-// are left as they were, and no analyzer of the suite walks them from the
-// converted value.
-func seeThroughInterfaceChanges(res *buildssa.SSA) {
-	errorType := types.Universe.Lookup("error").Type()
-	var ops []*ssa.Value
-	for _, fn := range res.SrcFuncs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				ops = instr.Operands(ops[:0])
-				for _, op := range ops {
-					for {
-						ci, ok := (*op).(*ssa.ChangeInterface)
-						if !ok || types.Identical(ci.X.Type(), errorType) {
-							break
-						}
-						*op = ci.X
-					}
-				}
-			}
-		}
-	}
-}
-
-// recordBinderWrites records each call of a binder (taintkit.Binders: a
-// request bound into a struct, JSON decoded into a variable, bytes read
-// into a buffer) as a write of the call into the local variables and
-// buffers it is given, and into each of the variables' fields that the
-// function reads. gosec's taint engine follows a variable's value through
-// the writes into it (ssa.Store), and a call to a function without a body
-// from the call's receiver and arguments, so a variable a tainted request
-// was bound into becomes tainted, and one filled from constant data or the
-// service's own file does not.
-//
-// The writes are added to the referrer lists of the variables and fields;
-// each is a copy of a write of the package (so that it belongs to a block,
-// which the engine does not read but other SSA analyzers may) with its
-// address and value replaced. A package without a single write is left
-// alone.
-func recordBinderWrites(res *buildssa.SSA) {
-	binders := map[taintkit.Binder]bool{}
-	for _, b := range taintkit.Binders() {
-		binders[b] = true
-	}
-	type write struct {
-		dst  ssa.Value // an *ssa.Alloc or *ssa.MakeSlice
-		call *ssa.Call
-	}
-	var writes []write
-	var template *ssa.Store
-	for _, fn := range res.SrcFuncs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				switch in := instr.(type) {
-				case *ssa.Store:
-					if template == nil {
-						template = in
-					}
-				case *ssa.Call:
-					if !binders[binderOf(&in.Call)] {
-						continue
-					}
-					args := in.Call.Args
-					if !in.Call.IsInvoke() && in.Call.Signature().Recv() != nil && len(args) > 0 {
-						args = args[1:]
-					}
-					for _, arg := range args {
-						for _, a := range pointedTo(arg) {
-							writes = append(writes, write{a, in})
-						}
-					}
-				}
-			}
-		}
-	}
-	if template == nil {
-		return
-	}
-	store := func(addr, val ssa.Value) *ssa.Store {
-		st := *template
-		st.Addr, st.Val = addr, val
-		return &st
-	}
-	for _, w := range writes {
-		refs := w.dst.Referrers()
-		for _, ref := range *refs {
-			if fa, ok := ref.(*ssa.FieldAddr); ok {
-				*fa.Referrers() = append(*fa.Referrers(), store(fa, w.call))
-			}
-		}
-		*refs = append(*refs, store(w.dst, w.call))
-	}
-}
-
-// binderOf names the function or method a call calls, as a Binder.
-func binderOf(c *ssa.CallCommon) taintkit.Binder {
-	var f *types.Func
-	if c.IsInvoke() {
-		f = c.Method
-	} else if callee := c.StaticCallee(); callee != nil {
-		f, _ = callee.Object().(*types.Func)
-	}
-	if f == nil || f.Pkg() == nil {
-		return taintkit.Binder{}
-	}
-	b := taintkit.Binder{Package: f.Pkg().Path(), Method: f.Name()}
-	if recv := f.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := t.(*types.Named); ok {
-			b.Receiver = n.Obj().Name()
-		}
-	}
-	return b
-}
-
-// pointedTo returns the local variables and buffers an argument points
-// to: a variable whose address it is, the array or the slice made for a
-// buffer (make([]byte, 512) is an array when its size is constant), and
-// each element of a variadic argument's slice
-// (fmt.Sscanf(s, "%s %d", &name, &n)).
-func pointedTo(arg ssa.Value) []ssa.Value {
-	arg = unwrapInterface(arg)
-	switch v := arg.(type) {
-	case *ssa.Alloc, *ssa.MakeSlice:
-		return []ssa.Value{v}
-	case *ssa.Slice:
-		out := pointedTo(v.X)
-		array, ok := v.X.(*ssa.Alloc)
-		if !ok {
-			return out
-		}
-		for _, ref := range *array.Referrers() {
-			ia, ok := ref.(*ssa.IndexAddr)
-			if !ok {
-				continue
-			}
-			for _, r := range *ia.Referrers() {
-				if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
-					if a, ok := unwrapInterface(st.Val).(*ssa.Alloc); ok {
-						out = append(out, a)
-					}
-				}
-			}
-		}
-		return out
-	}
-	return nil
-}
-
-// unwrapInterface returns the value an interface conversion converts.
-func unwrapInterface(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		default:
-			return v
-		}
-	}
-}
-
 // dropOutranked drops the issues of pattern rules that lie inside a call
 // where a taint rule that outranks them reported (taint issues are
 // positioned at the call's opening parenthesis).
@@ -508,15 +321,7 @@ func (r *runner) dropOutranked(pass *analysis.Pass, files map[string]*token.File
 	if !pending || len(taintAt) == 0 {
 		return issues
 	}
-	var calls []*ast.CallExpr
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if c, ok := n.(*ast.CallExpr); ok && len(taintAt[c.Lparen]) > 0 {
-				calls = append(calls, c)
-			}
-			return true
-		})
-	}
+	calls := CallsAt(pass.Files, func(lparen token.Pos) bool { return len(taintAt[lparen]) > 0 })
 	kept := issues[:0:0]
 	for _, is := range issues {
 		if over, ok := r.outranked[is.RuleID]; ok {
@@ -532,6 +337,22 @@ func (r *runner) dropOutranked(pass *analysis.Pass, files map[string]*token.File
 		kept = append(kept, is)
 	}
 	return kept
+}
+
+// CallsAt returns the calls of files whose opening parenthesis is at a
+// position at accepts: where taint issues are reported, so that a finding
+// of another rule inside the same call can give way to them.
+func CallsAt(files []*ast.File, at func(lparen token.Pos) bool) []*ast.CallExpr {
+	var calls []*ast.CallExpr
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok && at(c.Lparen) {
+				calls = append(calls, c)
+			}
+			return true
+		})
+	}
+	return calls
 }
 
 // cwe returns the issue's CWE, from gosec or, where gosec has none, from

@@ -255,14 +255,7 @@ func giveWay(a, g *analysis.Analyzer, rule string) *analysis.Analyzer {
 				}
 			}
 			if len(at) > 0 {
-				for _, f := range pass.Files {
-					ast.Inspect(f, func(n ast.Node) bool {
-						if c, ok := n.(*ast.CallExpr); ok && at[c.Lparen] {
-							calls = append(calls, c)
-						}
-						return true
-					})
-				}
+				calls = gosec.CallsAt(pass.Files, func(lparen token.Pos) bool { return at[lparen] })
 			}
 		}
 		inner := *pass

@@ -126,40 +126,23 @@ func TestSQLStringGivesWay(t *testing.T) {
 // suppress SDL904 (SDL908), which replaces it, and such a directive that
 // suppresses nothing is reported under the rule that replaced it.
 func TestSupersededSuppressions(t *testing.T) {
-	s, err := suite.NewSuite(suite.Options{Include: []string{"SDL904", "SDL908"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var reporter *analysis.Analyzer
-	for _, a := range s.Analyzers {
-		if a.Name == "sdlignore" {
-			reporter = a
-		}
-	}
-	if reporter == nil || s.Gosec == nil {
-		t.Fatal("the directive reporter or gosec does not run")
-	}
-	dir, err := filepath.Abs(filepath.Join("..", "taintkit", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	results := analysistest.Run(t, dir, reporter, "supersede")
-	for _, dep := range results[0].Action.Deps {
-		if dep.Analyzer == s.Gosec {
-			for _, d := range dep.Diagnostics {
-				t.Errorf("suppressed finding reported: %s", d.Message)
-			}
-			return
-		}
-	}
-	t.Error("gosec did not run")
+	checkSuppressions(t, []string{"SDL904", "SDL908"}, "supersede")
 }
 
 // TestOutrankedSuppressions: a directive naming G304, whose finding gives
 // way to SDL904's on the same call, suppresses SDL904 there, and one naming
 // both is not reported unused for G304.
 func TestOutrankedSuppressions(t *testing.T) {
-	s, err := suite.NewSuite(suite.Options{Include: []string{"G304", "SDL904"}})
+	checkSuppressions(t, []string{"G304", "SDL904"}, "outranksup")
+}
+
+// checkSuppressions runs the suite's directive reporter, with the rules of
+// include, over the taint test package pkg: its // want lines are the
+// reporter's diagnostics, and gosec (which runs our taint rules) must
+// report nothing, every finding being suppressed.
+func checkSuppressions(t *testing.T, include []string, pkg string) {
+	t.Helper()
+	s, err := suite.NewSuite(suite.Options{Include: include})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +159,7 @@ func TestOutrankedSuppressions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	results := analysistest.Run(t, dir, reporter, "outranksup")
+	results := analysistest.Run(t, dir, reporter, pkg)
 	for _, dep := range results[0].Action.Deps {
 		if dep.Analyzer == s.Gosec {
 			for _, d := range dep.Diagnostics {
