@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sdlkit/sdlkit/analyzers/bodylimit"
+	"github.com/sdlkit/sdlkit/analyzers/cmdinjection"
 	"github.com/sdlkit/sdlkit/analyzers/cookieflags"
 	"github.com/sdlkit/sdlkit/analyzers/corscredentials"
 	"github.com/sdlkit/sdlkit/analyzers/errorexposure"
@@ -84,6 +85,7 @@ func Taint() []taintkit.Rule {
 		xss.Rule,
 		xpathinjection.Rule,
 		mailheader.Rule,
+		cmdinjection.Rule,
 	}
 	slices.SortFunc(rs, func(a, b taintkit.Rule) int { return cmp.Compare(a.Rule.ID, b.Rule.ID) })
 	return rs

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/mail"
+	"net/netip"
 	"net/smtp"
+	"os/exec"
 	"strconv"
 	"strings"
 
@@ -73,6 +75,42 @@ func (cat *Catalog) secureContact(c *gin.Context) {
 	}
 }
 
+// insecurePing runs a shell with a query parameter in its command line
+// (SDL909): host=127.0.0.1;cat /etc/passwd runs both.
+func insecurePing(c *gin.Context) {
+	out, err := exec.CommandContext(c.Request.Context(), "sh", "-c", "ping -c 1 "+c.Query("host")).CombinedOutput()
+	if err != nil {
+		c.Status(http.StatusBadGateway)
+		return
+	}
+	c.String(http.StatusOK, "%s", out)
+}
+
+// securePing runs ping itself, no shell, with one of the addresses an
+// allow-list maps a name to.
+func securePing(c *gin.Context) {
+	addr, ok := pingTargets[c.Query("target")]
+	if !ok {
+		c.Status(http.StatusBadRequest)
+		return
+	}
+	// gosec's G204 reports any command with a variable argument; SDL909,
+	// which follows the data, does not report this one.
+	//sdl:ignore G204 -- the address comes from the allow-list, after "--"
+	out, err := exec.CommandContext(c.Request.Context(), "ping", "-c", "1", "--", addr.String()).CombinedOutput()
+	if err != nil {
+		c.Status(http.StatusBadGateway)
+		return
+	}
+	c.String(http.StatusOK, "%s", out)
+}
+
+// pingTargets are the hosts the service may ping.
+var pingTargets = map[string]netip.Addr{
+	"gateway": netip.MustParseAddr("10.0.0.1"),
+	"dns":     netip.MustParseAddr("10.0.0.53"),
+}
+
 // filter is a JSON request body.
 type filter struct {
 	Column string `json:"column"`
@@ -121,4 +159,6 @@ func (cat *Catalog) Routes(r *gin.Engine) {
 	r.POST("/contact2", cat.secureContact)
 	r.POST("/users/filter", cat.insecureFilter)
 	r.POST("/users/filter2", cat.secureFilter)
+	r.GET("/ping", insecurePing)
+	r.GET("/ping2", securePing)
 }
