@@ -1,11 +1,15 @@
 package gosec
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/sdlkit/sdlkit/analyzers/taintkit"
 )
@@ -68,10 +72,10 @@ func seeThroughInterfaceChanges(res *buildssa.SSA) {
 // service's own file does not.
 //
 // The writes are added to the referrer lists of the variables and fields;
-// each is a copy of a write of the package (so that it belongs to a block,
-// which the engine does not read but other SSA analyzers may) with its
-// address and value replaced. A package without a single write is left
-// alone.
+// each is a copy of a write of the package, or of a synthetic function when
+// the package has none (so that it belongs to a block, which the engine
+// does not read but other SSA analyzers may), with its address and value
+// replaced.
 func recordBinderWrites(res *buildssa.SSA) {
 	binders := map[taintkit.Binder]bool{}
 	for _, b := range taintkit.Binders() {
@@ -108,8 +112,13 @@ func recordBinderWrites(res *buildssa.SSA) {
 			}
 		}
 	}
-	if template == nil {
+	if len(writes) == 0 {
 		return
+	}
+	if template == nil {
+		if template = syntheticStore(); template == nil {
+			return
+		}
 	}
 	store := func(addr, val ssa.Value) *ssa.Store {
 		st := *template
@@ -197,4 +206,26 @@ func unwrapInterface(v ssa.Value) ssa.Value {
 			return v
 		}
 	}
+}
+
+// syntheticStore returns the write of a tiny function built apart from the
+// analysed program, to copy in a package without a write of its own.
+func syntheticStore() *ssa.Store {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "store.go", "package store\n\nfunc f(p *int) { *p = 1 }\n", 0)
+	if err != nil {
+		return nil
+	}
+	pkg, _, err := ssautil.BuildPackage(&types.Config{}, fset, types.NewPackage("sdlkit.invalid/store", "store"), []*ast.File{f}, 0)
+	if err != nil {
+		return nil
+	}
+	for _, b := range pkg.Func("f").Blocks {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok {
+				return st
+			}
+		}
+	}
+	return nil
 }

@@ -106,5 +106,5 @@ func TestBinding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, a, "binding")
+	analysistest.Run(t, dir, a, "binding", "bindnostore")
 }
