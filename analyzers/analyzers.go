@@ -35,6 +35,7 @@ import (
 	"github.com/sdlkit/sdlkit/analyzers/sqlstring"
 	"github.com/sdlkit/sdlkit/analyzers/ssrf"
 	"github.com/sdlkit/sdlkit/analyzers/taintkit"
+	"github.com/sdlkit/sdlkit/analyzers/templateinjection"
 	"github.com/sdlkit/sdlkit/analyzers/tlsminversion"
 	"github.com/sdlkit/sdlkit/analyzers/wsorigin"
 	"github.com/sdlkit/sdlkit/analyzers/xpathinjection"
@@ -86,6 +87,7 @@ func Taint() []taintkit.Rule {
 		xpathinjection.Rule,
 		mailheader.Rule,
 		cmdinjection.Rule,
+		templateinjection.Rule,
 	}
 	slices.SortFunc(rs, func(a, b taintkit.Rule) int { return cmp.Compare(a.Rule.ID, b.Rule.ID) })
 	return rs

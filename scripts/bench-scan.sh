@@ -15,8 +15,8 @@
 # rules cost the scan:
 #
 #   3. sdl scan (all rules)  against  sdl scan without any taint rule
-#      (SDL901-SDL909 and gosec's G701-G710 excluded)  and  sdl scan with
-#      gosec's own taint rules in place of ours (SDL901-SDL909 excluded)
+#      (SDL901-SDL910 and gosec's G701-G710 excluded)  and  sdl scan with
+#      gosec's own taint rules in place of ours (SDL901-SDL910 excluded)
 #
 # Usage: scripts/bench-scan.sh [RUNS] [taint]     (default 5 runs)
 set -euo pipefail
@@ -65,7 +65,7 @@ peak() { cut -d' ' -f2 "$work/$1" | median; }
 measure sdl "$work/bin/sdl" scan --no-deps --format sarif -o "$work/sdl.sarif" ./...
 
 if [ "$WHAT" = taint ]; then
-  ours=SDL901,SDL902,SDL903,SDL904,SDL905,SDL906,SDL907,SDL908,SDL909
+  ours=SDL901,SDL902,SDL903,SDL904,SDL905,SDL906,SDL907,SDL908,SDL909,SDL910
   theirs=G701,G702,G703,G704,G705,G706,G707,G708,G709,G710
   measure notaint "$work/bin/sdl" scan --no-deps --format sarif -o "$work/notaint.sarif" --exclude "$ours,$theirs" ./...
   measure gosectaint "$work/bin/sdl" scan --no-deps --format sarif -o "$work/gosectaint.sarif" --exclude "$ours" ./...

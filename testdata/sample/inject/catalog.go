@@ -2,6 +2,7 @@ package inject
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/mail"
 	"net/netip"
@@ -111,6 +112,26 @@ var pingTargets = map[string]netip.Addr{
 	"dns":     netip.MustParseAddr("10.0.0.53"),
 }
 
+// insecureGreeting makes the query parameter part of a template's text
+// (SDL910): name={{.}} prints the catalogue the template is given.
+func (cat *Catalog) insecureGreeting(c *gin.Context) {
+	t, err := template.New("greeting").Parse("<p>Hello, " + c.Query("name") + "!</p>")
+	if err != nil {
+		c.Status(http.StatusBadRequest)
+		return
+	}
+	_ = t.Execute(c.Writer, cat)
+}
+
+// greeting is a constant template; the name is its data, escaped by
+// html/template.
+var greeting = template.Must(template.New("greeting").Parse("<p>Hello, {{.}}!</p>"))
+
+// secureGreeting passes the name as the template's data.
+func secureGreeting(c *gin.Context) {
+	_ = greeting.Execute(c.Writer, c.Query("name"))
+}
+
 // filter is a JSON request body.
 type filter struct {
 	Column string `json:"column"`
@@ -161,4 +182,6 @@ func (cat *Catalog) Routes(r *gin.Engine) {
 	r.POST("/users/filter2", cat.secureFilter)
 	r.GET("/ping", insecurePing)
 	r.GET("/ping2", securePing)
+	r.GET("/greeting", cat.insecureGreeting)
+	r.GET("/greeting2", secureGreeting)
 }
