@@ -86,6 +86,11 @@ const (
 	ExceptionExpiring ExceptionState = "expiring"
 	ExceptionExpired  ExceptionState = "expired"
 	ExceptionStale    ExceptionState = "stale"
+	// ExceptionElsewhere is an exception for another gate's findings: no
+	// run of this gate's input is of its tool or declares its rule (a
+	// dependency exception seen by the design gate), so matching nothing
+	// here says nothing about it.
+	ExceptionElsewhere ExceptionState = "elsewhere"
 )
 
 // ExceptionStatus reports one exception of the policy.
@@ -336,6 +341,8 @@ func (e *engine) run() *Decision {
 			if st.Matches > 0 {
 				d.Warnings = append(d.Warnings, fmt.Sprintf("exception %s (%s) expired on %s: its %d findings count again", x.ID, st.Where, x.Expires, st.Matches))
 			}
+		case st.Matches == 0 && !e.exceptions.reachable(i, in.Logs):
+			st.State = ExceptionElsewhere
 		case st.Matches == 0:
 			st.State = ExceptionStale
 			d.Warnings = append(d.Warnings, fmt.Sprintf("exception %s (%s) matches no finding: remove it", x.ID, st.Where))

@@ -1,6 +1,7 @@
 package bugbar
 
 import (
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -322,5 +323,50 @@ gates:
 	}
 	if d.Result != Failed || !strings.Contains(d.Reasons[0], "REQ-LOG") {
 		t.Errorf("result %s, reasons %v", d.Result, d.Reasons)
+	}
+}
+
+// TestExceptionsOfOtherGates: an exception whose tool has no run in the
+// gate's input, or whose rule no run declares, is for another gate: it is
+// "elsewhere", not stale, and draws no warning; one whose rule a run
+// declares but that matches nothing is stale.
+func TestExceptionsOfOtherGates(t *testing.T) {
+	p := mustPolicy(t, `version: 1
+gates:
+  design: {max: {critical: 0, important: 0}}
+exceptions:
+  - id: EX-DEPS
+    scope: {tool: osv-scanner, osv: GO-2026-0042, path: go.mod}
+    justification: a dependency exception, for the implementation gate
+    approver: alice@example.com
+    expires: 2027-06-30
+  - id: EX-OTHER-RULE
+    scope: {tool: sdl, rule: "SDL9*"}
+    justification: a scan exception, for the implementation gate
+    approver: alice@example.com
+    expires: 2027-06-30
+  - id: EX-STALE
+    scope: {tool: sdl, rule: TM102}
+    justification: a design exception whose finding is gone
+    approver: alice@example.com
+    expires: 2027-06-30
+`)
+	design := log("sdl")
+	design.Runs[0].Rules = []finding.Rule{{ID: "TM101"}, {ID: "TM102"}}
+	d, err := Evaluate(Input{Phase: "design", Policy: p, Today: date(t, "2026-11-27"), Logs: []*finding.SARIFLog{design}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := map[string]ExceptionState{}
+	for _, x := range d.Exceptions {
+		states[x.Exception.ID] = x.State
+	}
+	want := map[string]ExceptionState{"EX-DEPS": ExceptionElsewhere, "EX-OTHER-RULE": ExceptionElsewhere, "EX-STALE": ExceptionStale}
+	if !maps.Equal(states, want) {
+		t.Errorf("states %v, want %v", states, want)
+	}
+	warn := strings.Join(d.Warnings, "\n")
+	if strings.Contains(warn, "EX-DEPS") || strings.Contains(warn, "EX-OTHER-RULE") || !strings.Contains(warn, "EX-STALE") {
+		t.Errorf("warnings:\n%s", warn)
 	}
 }

@@ -281,3 +281,32 @@ func (ix *exceptionIndex) match(f *finding.Finding, today policy.Date) (inForce,
 	}
 	return inForce, expired
 }
+
+// reachable reports whether exception i's tool and rule can occur in the
+// logs: a run is of its tool, and declares its rule or reports a finding of
+// it. A run that declares no rules could report any.
+func (ix *exceptionIndex) reachable(i int, logs []*finding.SARIFLog) bool {
+	s := &ix.list[i].Scope
+	tool := func(name string) bool { return s.Tool == "" || strings.EqualFold(s.Tool, name) }
+	for _, l := range logs {
+		for _, r := range l.Runs {
+			if !tool(r.Tool) {
+				continue
+			}
+			if s.Rule == "" || len(r.Rules) == 0 {
+				return true
+			}
+			for _, rule := range r.Rules {
+				if ix.rules[i].match(rule.ID) {
+					return true
+				}
+			}
+		}
+		for _, f := range l.Findings {
+			if tool(f.Tool) && (s.Rule == "" || ix.rules[i].match(f.RuleID)) {
+				return true
+			}
+		}
+	}
+	return false
+}
