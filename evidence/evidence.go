@@ -91,25 +91,29 @@ type Record struct {
 // latest run's.
 func FileName(phase string) string { return phase + ".json" }
 
-// Write saves a record atomically under root/Dir and returns its path.
+// Write saves a record atomically under root/Dir, never outside root, and
+// returns its path.
 func Write(root string, r *Record) (string, error) {
 	if r.Version == 0 {
 		r.Version = Version
 	}
-	dir := filepath.Join(root, Dir)
-	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return "", fmt.Errorf("writing evidence: %w", err)
-	}
-	path := filepath.Join(dir, FileName(r.Phase))
 	data, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
 		return "", fmt.Errorf("writing evidence: %w", err)
 	}
 	data = append(data, '\n')
-	if err := atomicfile.WriteBytes(path, 0o644, data); err != nil {
-		return "", err
+	// Through the root: a .sdl that is a symbolic link out of the
+	// repository is refused, not followed.
+	rt, err := os.OpenRoot(root)
+	if err != nil {
+		return "", fmt.Errorf("writing evidence: %w", err)
 	}
-	return path, nil
+	defer rt.Close()
+	name := filepath.Join(Dir, FileName(r.Phase))
+	if err := atomicfile.WriteIn(rt, name, 0o644, data); err != nil {
+		return "", fmt.Errorf("writing evidence: %w", err)
+	}
+	return filepath.Join(root, name), nil
 }
 
 // Read loads a record.

@@ -43,3 +43,22 @@ func TestDigest(t *testing.T) {
 		t.Errorf("digest = %s, %v", d, err)
 	}
 }
+
+// TestWriteStaysInRoot: a .sdl that is a symbolic link out of the
+// repository is refused, and nothing is written where it points.
+func TestWriteStaysInRoot(t *testing.T) {
+	root, outside := t.TempDir(), t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(root, ".sdl")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if _, err := Write(root, &Record{Phase: "design", Decision: "PASSED"}); err == nil {
+		t.Fatal("the evidence record was written through a link out of the repository")
+	}
+	entries, err := os.ReadDir(outside)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) > 0 {
+		t.Errorf("written outside the repository: %v", entries)
+	}
+}

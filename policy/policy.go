@@ -255,7 +255,34 @@ func Parse(file string, data []byte) (*Policy, error) {
 	if err := p.checkTaint(); err != nil {
 		return nil, err
 	}
+	if err := p.checkBaselines(); err != nil {
+		return nil, err
+	}
 	return p, nil
+}
+
+// checkBaselines requires every gate's baseline to be a path inside the
+// repository: sdl gate --update-baseline writes it, and a policy from the
+// repository must not make sdl write elsewhere. A file outside is given
+// with --baseline.
+func (p *Policy) checkBaselines() error {
+	var errs yamlschema.Errors
+	for _, g := range []struct {
+		phase string
+		gate  *Gate
+	}{{"design", p.Gates.Design}, {"implementation", p.Gates.Implementation}, {"verification", p.Gates.Verification}, {"release", p.Gates.Release}} {
+		if g.gate == nil || g.gate.Baseline == "" || filepath.IsLocal(filepath.FromSlash(g.gate.Baseline)) {
+			continue
+		}
+		var e yamlschema.Errors
+		if errors.As(p.ErrorAt("/gates/"+g.phase+"/baseline", fmt.Sprintf("baseline %q leaves the repository: give a relative path inside it (sdl gate --update-baseline writes it), or --baseline for a file elsewhere", g.gate.Baseline)), &e) {
+			errs = append(errs, e...)
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
 }
 
 // Find returns the policy file for a directory: sdl.yaml in dir or in the

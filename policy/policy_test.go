@@ -48,6 +48,9 @@ func TestStrictness(t *testing.T) {
 		{"version: 1\nscann: {}\n", `sdl.yaml:2:1: unknown key "scann"`},
 		{"version: 1\nscan:\n  tests: sometimes\n", "sdl.yaml:3:10"},
 		{"version: 1\nscan:\n  exclude: [G104, G104]\n", "sdl.yaml:3:12"},
+		// A baseline the gate writes must stay inside the repository.
+		{"version: 1\ngates:\n  implementation:\n    baseline: ../elsewhere/baseline.json\n", `sdl.yaml:4:15: baseline "../elsewhere/baseline.json" leaves the repository`},
+		{"version: 1\ngates:\n  design:\n    baseline: /etc/sdl-baseline.json\n", "sdl.yaml:4:15"},
 	} {
 		if _, err := Parse("sdl.yaml", []byte(tc.src)); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Parse(%q) error = %v, want %q", tc.src, err, tc.want)

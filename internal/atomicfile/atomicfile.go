@@ -4,6 +4,8 @@
 package atomicfile
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -49,4 +51,47 @@ func WriteBytes(path string, mode os.FileMode, data []byte) error {
 		_, err := w.Write(data)
 		return err
 	})
+}
+
+// WriteIn writes data to name, a path inside root, atomically with the
+// given mode, creating its directories (mode 0o750). Every step goes
+// through root, so a symbolic link or ".." in the repository cannot send
+// the write outside it.
+func WriteIn(root *os.Root, name string, mode os.FileMode, data []byte) (err error) {
+	where := filepath.Join(root.Name(), name)
+	if err := root.MkdirAll(filepath.Dir(name), 0o750); err != nil {
+		return fmt.Errorf("writing %s: %w", where, err)
+	}
+	var suffix [8]byte
+	if _, err := rand.Read(suffix[:]); err != nil {
+		return fmt.Errorf("writing %s: %w", where, err)
+	}
+	tmpName := filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+".tmp-"+hex.EncodeToString(suffix[:]))
+	tmp, err := root.OpenFile(tmpName, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", where, err)
+	}
+	defer func() {
+		if err != nil {
+			// Best effort: the write already failed with a better error.
+			_ = tmp.Close()
+			_ = root.Remove(tmpName)
+		}
+	}()
+	if err := tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("writing %s: %w", where, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fmt.Errorf("writing %s: %w", where, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("writing %s: %w", where, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", where, err)
+	}
+	if err := root.Rename(tmpName, name); err != nil {
+		return fmt.Errorf("writing %s: %w", where, err)
+	}
+	return nil
 }
