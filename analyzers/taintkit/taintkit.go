@@ -51,8 +51,9 @@ type Rule struct {
 }
 
 // Analyzer returns the gosec-framework analyzer of the rule. It does
-// nothing in a package whose dependencies include none of the sinks'
-// packages.
+// nothing in a package that uses none of the sinks' functions and methods:
+// the engine reports calls whose callee is a sink, and a package calls only
+// what it refers to.
 func (r Rule) Analyzer() *analysis.Analyzer {
 	cfg := r.Config
 	cfg.Sinks = MergeSinks(cfg.Sinks)
@@ -62,18 +63,53 @@ func (r Rule) Analyzer() *analysis.Analyzer {
 		Severity:    gosecSeverity(r.Rule.Severity),
 		CWE:         cweString(r.Rule.CWE),
 	}, &cfg)
+	sinks := map[funcKey]bool{}
 	sinkPkgs := map[string]bool{}
 	for _, s := range cfg.Sinks {
+		sinks[funcKey{s.Package, s.Receiver, s.Method}] = true
 		sinkPkgs[s.Package] = true
 	}
 	a := *inner
 	a.Run = func(pass *analysis.Pass) (any, error) {
-		if !dependsOnAny(pass.Pkg, sinkPkgs) {
+		if pass.TypesInfo != nil {
+			if !usesAny(pass.TypesInfo, sinks) {
+				return nil, nil
+			}
+		} else if !dependsOnAny(pass.Pkg, sinkPkgs) {
 			return nil, nil
 		}
 		return inner.Run(pass)
 	}
 	return &a
+}
+
+// funcKey names a function or method as a sink does: the import path, the
+// receiver type's name (empty for a function) and the name.
+type funcKey struct{ pkg, recv, name string }
+
+// usesAny reports whether the package refers to one of the functions or
+// methods (a call, or a method value, of it).
+func usesAny(info *types.Info, funcs map[funcKey]bool) bool {
+	for _, obj := range info.Uses {
+		f, ok := obj.(*types.Func)
+		if !ok || f.Pkg() == nil {
+			continue
+		}
+		k := funcKey{pkg: f.Pkg().Path(), name: f.Name()}
+		if recv := f.Signature().Recv(); recv != nil {
+			t := recv.Type()
+			if p, ok := t.(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if n, ok := t.(*types.Named); ok {
+				k.recv = n.Obj().Name()
+			}
+		}
+		if funcs[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // dependsOnAny reports whether pkg is, or imports directly or indirectly,
