@@ -1,13 +1,13 @@
 package gosec_test
 
 import (
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/sdlkit/sdlkit/analyzers/gosec"
+	"github.com/sdlkit/sdlkit/analyzers/internal/tainttest"
 	"github.com/sdlkit/sdlkit/analyzers/pathtraversal"
 	"github.com/sdlkit/sdlkit/analyzers/sqlinjection"
 	"github.com/sdlkit/sdlkit/analyzers/ssrf"
@@ -86,10 +86,7 @@ func TestOutranked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir, err := filepath.Abs(filepath.Join("..", "taintkit", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := tainttest.Dir(t)
 	analysistest.Run(t, dir, a, "outrank")
 }
 
@@ -102,9 +99,6 @@ func TestBinding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir, err := filepath.Abs(filepath.Join("..", "taintkit", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := tainttest.Dir(t)
 	analysistest.Run(t, dir, a, "binding", "bindnostore")
 }

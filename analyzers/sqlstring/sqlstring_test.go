@@ -1,20 +1,17 @@
 package sqlstring_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/sdlkit/sdlkit/analyzers/internal/tainttest"
 	"github.com/sdlkit/sdlkit/analyzers/sqlstring"
 )
 
 // The library stubs (gorm, sqlx, pgx, go-pg, squirrel, ...) are shared with
 // the taint rules in analyzers/taintkit/testdata.
 func Test(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "taintkit", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := tainttest.Dir(t)
 	analysistest.Run(t, dir, sqlstring.Analyzer, "gormuse", "sqlxuse", "pgxuse", "gopguse", "gormv1", "wrapperuse")
 }

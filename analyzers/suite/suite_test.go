@@ -1,7 +1,6 @@
 package suite_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -9,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/sdlkit/sdlkit/analyzers"
+	"github.com/sdlkit/sdlkit/analyzers/internal/tainttest"
 	"github.com/sdlkit/sdlkit/analyzers/suite"
 	"github.com/sdlkit/sdlkit/finding"
 )
@@ -115,10 +115,7 @@ func TestSQLStringGivesWay(t *testing.T) {
 	if sqlstring == nil {
 		t.Fatal("sqlstring does not run")
 	}
-	dir, err := filepath.Abs(filepath.Join("..", "taintkit", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := tainttest.Dir(t)
 	analysistest.Run(t, dir, sqlstring, "giveway")
 }
 
@@ -155,10 +152,7 @@ func checkSuppressions(t *testing.T, include []string, pkg string) {
 	if reporter == nil || s.Gosec == nil {
 		t.Fatal("the directive reporter or gosec does not run")
 	}
-	dir, err := filepath.Abs(filepath.Join("..", "taintkit", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := tainttest.Dir(t)
 	results := analysistest.Run(t, dir, reporter, pkg)
 	for _, dep := range results[0].Action.Deps {
 		if dep.Analyzer == s.Gosec {
