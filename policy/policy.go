@@ -9,7 +9,6 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"maps"
 	"path/filepath"
@@ -267,17 +266,12 @@ func Parse(file string, data []byte) (*Policy, error) {
 // with --baseline.
 func (p *Policy) checkBaselines() error {
 	var errs yamlschema.Errors
-	for _, g := range []struct {
-		phase string
-		gate  *Gate
-	}{{"design", p.Gates.Design}, {"implementation", p.Gates.Implementation}, {"verification", p.Gates.Verification}, {"release", p.Gates.Release}} {
-		if g.gate == nil || g.gate.Baseline == "" || filepath.IsLocal(filepath.FromSlash(g.gate.Baseline)) {
+	for _, phase := range Phases {
+		g, _ := p.Gate(phase)
+		if g == nil || g.Baseline == "" || filepath.IsLocal(filepath.FromSlash(g.Baseline)) {
 			continue
 		}
-		var e yamlschema.Errors
-		if errors.As(p.ErrorAt("/gates/"+g.phase+"/baseline", fmt.Sprintf("baseline %q leaves the repository: give a relative path inside it (sdl gate --update-baseline writes it), or --baseline for a file elsewhere", g.gate.Baseline)), &e) {
-			errs = append(errs, e...)
-		}
+		errs = append(errs, p.errorAt("/gates/"+phase+"/baseline", fmt.Sprintf("baseline %q leaves the repository: give a relative path inside it (sdl gate --update-baseline writes it), or --baseline for a file elsewhere", g.Baseline)))
 	}
 	if len(errs) > 0 {
 		return errs
@@ -294,6 +288,11 @@ func Find(dir string) (string, error) { return policyfile.Find(dir) }
 // names (for example "/scan/exclude/2"), for problems found after loading,
 // such as a rule ID that does not exist.
 func (p *Policy) ErrorAt(ptr, msg string) error {
+	return yamlschema.Errors{p.errorAt(ptr, msg)}
+}
+
+// errorAt is one error positioned at the value ptr names.
+func (p *Policy) errorAt(ptr, msg string) yamlschema.Error {
 	e := yamlschema.Error{File: p.File, Message: msg}
 	if p.doc != nil {
 		e.Line, e.Column = p.doc.Position(ptr)
@@ -301,7 +300,7 @@ func (p *Policy) ErrorAt(ptr, msg string) error {
 	if e.File == "" {
 		e.File = DefaultFile
 	}
-	return yamlschema.Errors{e}
+	return e
 }
 
 // CheckRules reports, with positions, every rule named in the scan
@@ -312,17 +311,13 @@ func (p *Policy) CheckRules(known func(string) bool) error {
 	var errs yamlschema.Errors
 	for i, r := range p.Taint {
 		if known(r.ID) {
-			var e yamlschema.Errors
-			errors.As(p.ErrorAt("/taint/"+strconv.Itoa(i)+"/id", fmt.Sprintf("taint rule id %q is a built-in rule's; choose a team prefix such as X- or ACME-", r.ID)), &e)
-			errs = append(errs, e...)
+			errs = append(errs, p.errorAt("/taint/"+strconv.Itoa(i)+"/id", fmt.Sprintf("taint rule id %q is a built-in rule's; choose a team prefix such as X- or ACME-", r.ID)))
 		}
 	}
 	isKnown := func(id string) bool { return known(id) || p.TaintRuleID(id) }
 	add := func(ptr, id string) {
 		if !isKnown(id) {
-			var e yamlschema.Errors
-			errors.As(p.ErrorAt(ptr, fmt.Sprintf("unknown rule %q; `sdl rules` lists the rules", id)), &e)
-			errs = append(errs, e...)
+			errs = append(errs, p.errorAt(ptr, fmt.Sprintf("unknown rule %q; `sdl rules` lists the rules", id)))
 		}
 	}
 	for i, id := range p.Scan.Include {

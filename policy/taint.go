@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -114,12 +113,7 @@ var reservedTaintPrefixes = []string{"SDL", "G", "GO", "GHSA", "CVE", "OSV", "TM
 // function and a method.
 func (p *Policy) checkTaint() error {
 	var errs yamlschema.Errors
-	add := func(ptr, msg string) {
-		var e yamlschema.Errors
-		if errors.As(p.ErrorAt(ptr, msg), &e) {
-			errs = append(errs, e...)
-		}
-	}
+	add := func(ptr, msg string) { errs = append(errs, p.errorAt(ptr, msg)) }
 	first := map[string]int{}
 	for i := range p.Taint {
 		r := &p.Taint[i]

@@ -14,34 +14,58 @@ import (
 	"github.com/sdlkit/sdlkit/analyzers/taintkit"
 )
 
-// This file prepares a package's SSA for gosec's taint engine: two kinds of
-// flow the engine does not follow by itself, and without which every flow
-// from a request body was lost.
+// This file prepares a package's SSA for gosec's taint engine (prepareSSA):
+// two kinds of flow the engine does not follow by itself, and without which
+// every flow from a request body was lost.
 
 // isTaintRule reports whether id is one of gosec's taint rules (G701 to
 // G799).
 func isTaintRule(id string) bool { return strings.HasPrefix(id, "G7") }
 
-// seeThroughInterfaceChanges makes every use of a conversion from one
-// interface type to another (ssa.ChangeInterface) use the converted value
-// itself. gosec's taint engine follows values through every other
-// conversion but not this one, so io.ReadAll(r.Body), where the request's
-// io.ReadCloser becomes an io.Reader, would lose the request's taint, and
-// with it every flow from a request body. The engine reads types only to
-// recognise context.Context arguments and through argument type guards,
-// which already look through the conversion, so only the flow changes.
+// prepareSSA rewrites the package's own functions in the buildssa result,
+// in one walk, so that gosec's taint engine follows two kinds of flow it
+// does not follow by itself. It runs before the engine; in sdlkit's suite
+// only this analyzer reads the buildssa result.
 //
-// An error converted to another interface (log.Printf("%v", err) makes it
-// an any) is left as it is: the engine taints the error of a call whose
-// arguments are tainted, and following it would report every error logged
-// after a lookup of request data as log injection.
+// Interface conversions: every use of a conversion from one interface type
+// to another (ssa.ChangeInterface) uses the converted value itself. The
+// engine follows values through every other conversion but not this one,
+// so io.ReadAll(r.Body), where the request's io.ReadCloser becomes an
+// io.Reader, lost the request's taint, and with it every flow from a
+// request body. The engine reads types only to recognise context.Context
+// arguments and through argument type guards, which already look through
+// the conversion, so only the flow changes. An error converted to another
+// interface (log.Printf("%v", err) makes it an any) is left as it is: the
+// engine taints the error of a call whose arguments are tainted, and
+// following it would report every error logged after a lookup of request
+// data as log injection. Referrer lists are left as they were; no analyzer
+// of the suite walks them from the converted value.
 //
-// It rewrites the operands of the package's own functions in the buildssa
-// result, which in sdlkit's suite only this analyzer reads; referrer lists
-// are left as they were, and no analyzer of the suite walks them from the
-// converted value.
-func seeThroughInterfaceChanges(res *buildssa.SSA) {
+// Binder writes: each call of a binder (taintkit.Binders: a request bound
+// into a struct, JSON decoded into a variable, bytes read into a buffer) is
+// recorded as a write of the call into the local variables and buffers it
+// is given, and into each of the variables' fields that the function
+// reads. The engine follows a variable's value through the writes into it
+// (ssa.Store), and a call to a function without a body from the call's
+// receiver and arguments, so a variable a tainted request was bound into
+// becomes tainted, and one filled from constant data or the service's own
+// file does not. The writes are added to the referrer lists of the
+// variables and fields; each is a copy of a write of the package, or of a
+// synthetic function when the package has none (so that it belongs to a
+// block, which the engine does not read but other SSA analyzers may), with
+// its address and value replaced.
+func prepareSSA(res *buildssa.SSA) {
 	errorType := types.Universe.Lookup("error").Type()
+	binders := map[taintkit.Func]bool{}
+	for _, b := range taintkit.Binders() {
+		binders[b] = true
+	}
+	type write struct {
+		dst  ssa.Value // an *ssa.Alloc or *ssa.MakeSlice
+		call *ssa.Call
+	}
+	var writes []write
+	var template *ssa.Store
 	var ops []*ssa.Value
 	for _, fn := range res.SrcFuncs {
 		for _, b := range fn.Blocks {
@@ -56,47 +80,13 @@ func seeThroughInterfaceChanges(res *buildssa.SSA) {
 						*op = ci.X
 					}
 				}
-			}
-		}
-	}
-}
-
-// recordBinderWrites records each call of a binder (taintkit.Binders: a
-// request bound into a struct, JSON decoded into a variable, bytes read
-// into a buffer) as a write of the call into the local variables and
-// buffers it is given, and into each of the variables' fields that the
-// function reads. gosec's taint engine follows a variable's value through
-// the writes into it (ssa.Store), and a call to a function without a body
-// from the call's receiver and arguments, so a variable a tainted request
-// was bound into becomes tainted, and one filled from constant data or the
-// service's own file does not.
-//
-// The writes are added to the referrer lists of the variables and fields;
-// each is a copy of a write of the package, or of a synthetic function when
-// the package has none (so that it belongs to a block, which the engine
-// does not read but other SSA analyzers may), with its address and value
-// replaced.
-func recordBinderWrites(res *buildssa.SSA) {
-	binders := map[taintkit.Binder]bool{}
-	for _, b := range taintkit.Binders() {
-		binders[b] = true
-	}
-	type write struct {
-		dst  ssa.Value // an *ssa.Alloc or *ssa.MakeSlice
-		call *ssa.Call
-	}
-	var writes []write
-	var template *ssa.Store
-	for _, fn := range res.SrcFuncs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
 				switch in := instr.(type) {
 				case *ssa.Store:
 					if template == nil {
 						template = in
 					}
 				case *ssa.Call:
-					if !binders[binderOf(&in.Call)] {
+					if !binders[calleeOf(&in.Call)] {
 						continue
 					}
 					args := in.Call.Args
@@ -136,8 +126,9 @@ func recordBinderWrites(res *buildssa.SSA) {
 	}
 }
 
-// binderOf names the function or method a call calls, as a Binder.
-func binderOf(c *ssa.CallCommon) taintkit.Binder {
+// calleeOf names the function or method a call calls; the zero Func when
+// it is not a named function.
+func calleeOf(c *ssa.CallCommon) taintkit.Func {
 	var f *types.Func
 	if c.IsInvoke() {
 		f = c.Method
@@ -145,19 +136,9 @@ func binderOf(c *ssa.CallCommon) taintkit.Binder {
 		f, _ = callee.Object().(*types.Func)
 	}
 	if f == nil || f.Pkg() == nil {
-		return taintkit.Binder{}
+		return taintkit.Func{}
 	}
-	b := taintkit.Binder{Package: f.Pkg().Path(), Method: f.Name()}
-	if recv := f.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := t.(*types.Named); ok {
-			b.Receiver = n.Obj().Name()
-		}
-	}
-	return b
+	return taintkit.FuncOf(f)
 }
 
 // pointedTo returns the local variables and buffers an argument points

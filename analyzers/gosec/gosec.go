@@ -249,12 +249,19 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	g.CheckRules(pkg)
 	if ssa, ok := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA); ok && ssa != nil {
 		if len(r.taint) > 0 || slices.ContainsFunc(r.enabled, isTaintRule) {
-			seeThroughInterfaceChanges(ssa)
-			recordBinderWrites(ssa)
+			prepareSSA(ssa)
 		}
 		g.CheckAnalyzersWithSSA(pkg, ssa)
 	}
 	issues, _, _ := g.Report()
+	// Inside gosec, taint rules report under internal IDs (a superseded
+	// gosec rule's, ID_2 for a second configuration): give them their own,
+	// and their CWE from their documentation.
+	for _, is := range issues {
+		if id, ok := r.alias[is.RuleID]; ok {
+			is.RuleID, is.Cwe = id, nil
+		}
+	}
 	issues = r.dropOutranked(pass, files, issues)
 
 	res := &Result{}
@@ -273,12 +280,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 			Severity:   is.Severity.String(),
 			Confidence: is.Confidence.String(),
 		}
-		if id, ok := r.alias[is.RuleID]; ok {
-			it.RuleID = id
-			it.CWE = slices.Clone(r.cwes[id])
-		} else {
-			it.CWE = r.cwe(is)
-		}
+		it.CWE = r.cwe(is)
 		k := at{it.RuleID, it.Pos}
 		if seen[k] {
 			continue
@@ -302,12 +304,6 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 // where a taint rule that outranks them reported (taint issues are
 // positioned at the call's opening parenthesis).
 func (r *runner) dropOutranked(pass *analysis.Pass, files map[string]*token.File, issues []*issue.Issue) []*issue.Issue {
-	ruleOf := func(is *issue.Issue) string {
-		if id, ok := r.alias[is.RuleID]; ok {
-			return id
-		}
-		return is.RuleID
-	}
 	taintAt := map[token.Pos][]string{}
 	pending := false
 	for _, is := range issues {
@@ -315,7 +311,7 @@ func (r *runner) dropOutranked(pass *analysis.Pass, files map[string]*token.File
 			pending = true
 		} else {
 			pos := position(files[is.File], is.Line, is.Col)
-			taintAt[pos] = append(taintAt[pos], ruleOf(is))
+			taintAt[pos] = append(taintAt[pos], is.RuleID)
 		}
 	}
 	if !pending || len(taintAt) == 0 {

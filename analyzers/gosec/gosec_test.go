@@ -86,8 +86,7 @@ func TestOutranked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := tainttest.Dir(t)
-	analysistest.Run(t, dir, a, "outrank")
+	analysistest.Run(t, tainttest.Dir(t), a, "outrank")
 }
 
 // TestBinding: the taint rules follow a request body read with io.ReadAll
@@ -95,10 +94,5 @@ func TestOutranked(t *testing.T) {
 // variables it is bound or decoded into (writes through a pointer the
 // engine cannot see), and not variables filled from constant data.
 func TestBinding(t *testing.T) {
-	a, err := gosec.New(gosec.Config{NoGosecRules: true, Taint: []taintkit.Rule{pathtraversal.Rule}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := tainttest.Dir(t)
-	analysistest.Run(t, dir, a, "binding", "bindnostore")
+	tainttest.Run(t, []taintkit.Rule{pathtraversal.Rule}, "binding", "bindnostore")
 }

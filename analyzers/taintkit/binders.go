@@ -1,29 +1,20 @@
 package taintkit
 
-// Binder is a function or method that fills the variable its pointer
-// argument points to from its receiver or its other arguments: a request
-// body bound into a struct, JSON decoded into a variable, text scanned into
-// variables, bytes read into a buffer. gosec's taint engine follows values, not writes through a
+// Binders returns the binders of the standard library and of the web
+// frameworks whose contexts are sources: the functions and methods that
+// fill the variable their pointer argument points to from their receiver
+// or their other arguments (a request body bound into a struct, JSON
+// decoded into a variable, text scanned into variables, bytes read into a
+// buffer). gosec's taint engine follows values, not writes through a
 // pointer passed to a function it cannot see into, so the gosec adapter
 // (analyzers/gosec) records each binder call as a write of the call into
 // the variables it fills: they are tainted when the receiver or an argument
 // is.
-type Binder struct {
-	// Package is the import path of the function or of its receiver type.
-	Package string
-	// Receiver is the receiver type's name, empty for a function.
-	Receiver string
-	// Method is the function or method name.
-	Method string
-}
-
-// Binders returns the binders of the standard library and of the web
-// frameworks whose contexts are sources.
-func Binders() []Binder {
-	var out []Binder
+func Binders() []Func {
+	var out []Func
 	add := func(pkg, recv string, names ...string) {
 		for _, n := range names {
-			out = append(out, Binder{Package: pkg, Receiver: recv, Method: n})
+			out = append(out, Func{Package: pkg, Receiver: recv, Method: n})
 		}
 	}
 	// Decoders of the body formats, and text scanning.

@@ -63,19 +63,13 @@ func (r Rule) Analyzer() *analysis.Analyzer {
 		Severity:    gosecSeverity(r.Rule.Severity),
 		CWE:         cweString(r.Rule.CWE),
 	}, &cfg)
-	sinks := map[funcKey]bool{}
-	sinkPkgs := map[string]bool{}
+	sinks := map[Func]bool{}
 	for _, s := range cfg.Sinks {
-		sinks[funcKey{s.Package, s.Receiver, s.Method}] = true
-		sinkPkgs[s.Package] = true
+		sinks[Func{s.Package, s.Receiver, s.Method}] = true
 	}
 	a := *inner
 	a.Run = func(pass *analysis.Pass) (any, error) {
-		if pass.TypesInfo != nil {
-			if !usesAny(pass.TypesInfo, sinks) {
-				return nil, nil
-			}
-		} else if !dependsOnAny(pass.Pkg, sinkPkgs) {
+		if !usesAny(pass.TypesInfo, sinks) {
 			return nil, nil
 		}
 		return inner.Run(pass)
@@ -83,57 +77,38 @@ func (r Rule) Analyzer() *analysis.Analyzer {
 	return &a
 }
 
-// funcKey names a function or method as a sink does: the import path, the
-// receiver type's name (empty for a function) and the name.
-type funcKey struct{ pkg, recv, name string }
+// Func names a function or method as gosec's taint configuration does:
+// the import path, the receiver type's name (empty for a function) and the
+// name.
+type Func struct{ Package, Receiver, Method string }
+
+// FuncOf names f.
+func FuncOf(f *types.Func) Func {
+	n := Func{Method: f.Name()}
+	if f.Pkg() != nil {
+		n.Package = f.Pkg().Path()
+	}
+	if recv := f.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if named, ok := t.(*types.Named); ok {
+			n.Receiver = named.Obj().Name()
+		}
+	}
+	return n
+}
 
 // usesAny reports whether the package refers to one of the functions or
 // methods (a call, or a method value, of it).
-func usesAny(info *types.Info, funcs map[funcKey]bool) bool {
+func usesAny(info *types.Info, funcs map[Func]bool) bool {
 	for _, obj := range info.Uses {
-		f, ok := obj.(*types.Func)
-		if !ok || f.Pkg() == nil {
-			continue
-		}
-		k := funcKey{pkg: f.Pkg().Path(), name: f.Name()}
-		if recv := f.Signature().Recv(); recv != nil {
-			t := recv.Type()
-			if p, ok := t.(*types.Pointer); ok {
-				t = p.Elem()
-			}
-			if n, ok := t.(*types.Named); ok {
-				k.recv = n.Obj().Name()
-			}
-		}
-		if funcs[k] {
+		if f, ok := obj.(*types.Func); ok && f.Pkg() != nil && funcs[FuncOf(f)] {
 			return true
 		}
 	}
 	return false
-}
-
-// dependsOnAny reports whether pkg is, or imports directly or indirectly,
-// one of the packages: a sink's method or function can only be called from
-// a package that depends on the package declaring it.
-func dependsOnAny(pkg *types.Package, pkgs map[string]bool) bool {
-	seen := map[*types.Package]bool{}
-	var walk func(p *types.Package) bool
-	walk = func(p *types.Package) bool {
-		if seen[p] {
-			return false
-		}
-		seen[p] = true
-		if pkgs[p.Path()] {
-			return true
-		}
-		for _, imp := range p.Imports() {
-			if walk(imp) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(pkg)
 }
 
 func gosecSeverity(s finding.Severity) string {

@@ -27,22 +27,27 @@ func Write(path string, mode os.FileMode, fill func(io.Writer) error) (err error
 			_ = os.Remove(tmp.Name())
 		}
 	}()
-	if err := tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := fill(tmp); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
+	if err := finish(tmp, mode, fill); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+// finish sets the temporary file's mode, fills it, syncs and closes it.
+func finish(tmp *os.File, mode os.FileMode, fill func(io.Writer) error) error {
+	if err := tmp.Chmod(mode); err != nil {
+		return err
+	}
+	if err := fill(tmp); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	return tmp.Close()
 }
 
 // WriteBytes writes data to path atomically.
@@ -78,16 +83,10 @@ func WriteIn(root *os.Root, name string, mode os.FileMode, data []byte) (err err
 			_ = root.Remove(tmpName)
 		}
 	}()
-	if err := tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("writing %s: %w", where, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("writing %s: %w", where, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", where, err)
-	}
-	if err := tmp.Close(); err != nil {
+	if err := finish(tmp, mode, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}); err != nil {
 		return fmt.Errorf("writing %s: %w", where, err)
 	}
 	if err := root.Rename(tmpName, name); err != nil {
